@@ -1,0 +1,33 @@
+package dev.steward.spi;
+
+import java.nio.ByteBuffer;
+
+/** One connection between a client and a node, as a transport provides it. Internal. */
+public interface TransportConnection {
+    /**
+     * Queues a frame for sending. Thread-safe and never blocks: the bytes from the buffer's position
+     * to its limit are copied before this returns, and frames queued by one thread leave in order.
+     * A transport may gather frames queued close together into one write.
+     *
+     * @param frame the frame
+     * @return {@code false} if the connection is closed and the frame was dropped
+     */
+    boolean send(ByteBuffer frame);
+
+    /** Closes the connection after the frames already queued; the listener's {@code onClose} follows. */
+    void close();
+
+    /**
+     * Tells whether the connection is open.
+     *
+     * @return {@code true} until it is closed from either side
+     */
+    boolean isOpen();
+
+    /**
+     * Describes the peer for diagnostics.
+     *
+     * @return for example {@code tcp://127.0.0.1:53122}
+     */
+    String peer();
+}
