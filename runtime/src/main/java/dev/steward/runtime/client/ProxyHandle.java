@@ -1,0 +1,155 @@
+package dev.steward.runtime.client;
+
+import dev.steward.runtime.codec.Ref;
+import java.lang.ref.Cleaner;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a proxy knows of its object: the connection, the id and type, and how many references the
+ * node handed this process for it. The count goes back to the node in one RELEASE when the proxy is
+ * closed or collected.
+ */
+public final class ProxyHandle {
+    private final ClientConnection connection;
+    private final Ref ref;
+    private int received;
+    private boolean closed;
+    private Cleaner.Cleanable cleanable;
+
+    ProxyHandle(ClientConnection connection, Ref ref) {
+        this.connection = connection;
+        this.ref = ref;
+        this.received = 1;
+    }
+
+    /**
+     * Returns the connection.
+     *
+     * @return the connection this proxy calls through
+     */
+    public ClientConnection connection() {
+        return connection;
+    }
+
+    /**
+     * Returns the object's reference.
+     *
+     * @return the id and type
+     */
+    public Ref ref() {
+        return ref;
+    }
+
+    /**
+     * Returns the object id.
+     *
+     * @return the id
+     */
+    public long objectId() {
+        return ref.objectId();
+    }
+
+    /**
+     * Returns the type name.
+     *
+     * @return the type name
+     */
+    public String typeName() {
+        return ref.typeName();
+    }
+
+    synchronized boolean addReceived() {
+        if (closed) {
+            return false;
+        }
+        received++;
+        return true;
+    }
+
+    void cleanable(Cleaner.Cleanable c) {
+        this.cleanable = c;
+    }
+
+    /** Runs once: from {@link #close()}, or from the cleaner when the proxy is collected. */
+    void releaseAll() {
+        int n;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            n = received;
+            received = 0;
+        }
+        connection.proxies().forget(this);
+        if (n > 0) {
+            connection.release(ref.objectId(), n);
+        }
+    }
+
+    /** Releases this process's references now. */
+    public void close() {
+        Cleaner.Cleanable c = cleanable;
+        if (c != null) {
+            c.clean();
+        } else {
+            releaseAll();
+        }
+    }
+
+    /**
+     * Tells whether the proxy is unusable.
+     *
+     * @return {@code true} if closed, or its connection is
+     */
+    public boolean isClosed() {
+        synchronized (this) {
+            if (closed) {
+                return true;
+            }
+        }
+        return connection.isClosed();
+    }
+
+    /**
+     * Calls a method on the object and waits.
+     *
+     * @param method the method index
+     * @param name the method name, for errors
+     * @param args the arguments
+     * @return the result
+     */
+    public Object call(int method, String name, Object... args) {
+        checkOpen(name);
+        return connection.callSync(ref.objectId(), method, name, args);
+    }
+
+    /**
+     * Calls a method on the object.
+     *
+     * @param method the method index
+     * @param name the method name, for errors
+     * @param args the arguments
+     * @return completes with the result
+     */
+    public CompletableFuture<Object> callAsync(int method, String name, Object... args) {
+        checkOpen(name);
+        return connection.call(ref.objectId(), method, name, args);
+    }
+
+    private void checkOpen(String name) {
+        boolean isClosed;
+        synchronized (this) {
+            isClosed = closed;
+        }
+        if (isClosed) {
+            throw new IllegalStateException("cannot call " + name + ": this proxy of " + ref.typeName() + " #"
+                    + ref.objectId() + " was closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return ref.typeName() + "#" + ref.objectId();
+    }
+}

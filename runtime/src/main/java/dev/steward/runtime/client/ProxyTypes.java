@@ -1,0 +1,42 @@
+package dev.steward.runtime.client;
+
+import dev.steward.SharedObject;
+import dev.steward.runtime.protocol.Ops;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Makes the proxy for a type name. Built-in types are known here; other modules register theirs.
+ * A type this JVM does not know gets a {@link GenericProxy}, which can still be stored, passed on
+ * and closed.
+ */
+public final class ProxyTypes {
+    private static final Map<String, Function<ProxyHandle, SharedObject>> FACTORIES = new ConcurrentHashMap<>();
+
+    static {
+        FACTORIES.put(Ops.ListOps.TYPE, ListProxy::new);
+        FACTORIES.put(Ops.MapOps.TYPE, MapProxy::new);
+        FACTORIES.put(Ops.SetOps.TYPE, SetProxy::new);
+        FACTORIES.put(Ops.NamespaceOps.TYPE, NamespaceProxy::new);
+        FACTORIES.put(Ops.ValueOps.TYPE, ValueProxy::new);
+        FACTORIES.put(Ops.LongOps.TYPE, LongProxy::new);
+    }
+
+    private ProxyTypes() {}
+
+    /**
+     * Registers the proxy factory of a type.
+     *
+     * @param typeName the node's type name
+     * @param factory makes a proxy around a handle
+     */
+    public static void register(String typeName, Function<ProxyHandle, SharedObject> factory) {
+        FACTORIES.put(typeName, factory);
+    }
+
+    static SharedObject create(ProxyHandle handle) {
+        Function<ProxyHandle, SharedObject> f = FACTORIES.get(handle.typeName());
+        return f == null ? new GenericProxy(handle) : f.apply(handle);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.steward.runtime.protocol;
+
+/**
+ * Type names and method indexes of the built-in shared types, shared by the node's objects and the
+ * client's proxies. Indexes are part of the wire protocol: never renumber, only add.
+ */
+public final class Ops {
+    private Ops() {}
+
+    /** Methods of the node itself (object 0). */
+    public static final class Node {
+        public static final int CREATE = 1;
+        public static final int LOOKUP = 2;
+        public static final int PUBLISH = 3;
+        public static final int UNPUBLISH = 4;
+        public static final int ACQUIRE = 5;
+        public static final int STATUS = 6;
+
+        private Node() {}
+    }
+
+    /** {@code steward.list}. */
+    public static final class ListOps {
+        public static final String TYPE = "steward.list";
+        public static final int ADD = 1;
+        public static final int ADD_AT = 2;
+        public static final int ADD_ALL = 3;
+        public static final int ADD_ALL_AT = 4;
+        public static final int GET = 5;
+        public static final int SET = 6;
+        public static final int REMOVE_AT = 7;
+        public static final int REMOVE = 8;
+        public static final int SIZE = 9;
+        public static final int CONTAINS = 10;
+        public static final int INDEX_OF = 11;
+        public static final int LAST_INDEX_OF = 12;
+        public static final int CLEAR = 13;
+        public static final int SNAPSHOT = 14;
+        public static final int CONTAINS_ALL = 15;
+        public static final int REMOVE_ALL = 16;
+        public static final int RETAIN_ALL = 17;
+        public static final int SUB_LIST = 18;
+        public static final int VERSIONED_SNAPSHOT = 19;
+        public static final int REPLACE_IF_VERSION = 20;
+
+        private ListOps() {}
+    }
+
+    /** {@code steward.map}. */
+    public static final class MapOps {
+        public static final String TYPE = "steward.map";
+        public static final int GET = 1;
+        public static final int PUT = 2;
+        public static final int REMOVE = 3;
+        public static final int CONTAINS_KEY = 4;
+        public static final int CONTAINS_VALUE = 5;
+        public static final int SIZE = 6;
+        public static final int CLEAR = 7;
+        public static final int SNAPSHOT = 8;
+        public static final int PUT_ALL = 9;
+        public static final int PUT_IF_ABSENT = 10;
+        public static final int REPLACE = 11;
+        public static final int REPLACE_IF = 12;
+        public static final int REMOVE_IF = 13;
+        public static final int KEYS = 14;
+        public static final int VALUES = 15;
+        public static final int REMOVE_VALUE = 16;
+
+        private MapOps() {}
+    }
+
+    /** {@code steward.set}. */
+    public static final class SetOps {
+        public static final String TYPE = "steward.set";
+        public static final int ADD = 1;
+        public static final int REMOVE = 2;
+        public static final int CONTAINS = 3;
+        public static final int SIZE = 4;
+        public static final int CLEAR = 5;
+        public static final int SNAPSHOT = 6;
+        public static final int ADD_ALL = 7;
+        public static final int REMOVE_ALL = 8;
+        public static final int RETAIN_ALL = 9;
+        public static final int CONTAINS_ALL = 10;
+        public static final int VERSIONED_SNAPSHOT = 11;
+        public static final int REPLACE_IF_VERSION = 12;
+
+        private SetOps() {}
+    }
+
+    /** {@code steward.namespace}. */
+    public static final class NamespaceOps {
+        public static final String TYPE = "steward.namespace";
+        public static final int GET = 1;
+        public static final int GET_OR_DEFAULT = 2;
+        public static final int SET = 3;
+        public static final int DELETE = 4;
+        public static final int HAS = 5;
+        public static final int NAMES = 6;
+        public static final int SNAPSHOT = 7;
+        public static final int ADD_AND_GET = 8;
+        public static final int COMPARE_AND_SET = 9;
+
+        private NamespaceOps() {}
+    }
+
+    /** {@code steward.value}. */
+    public static final class ValueOps {
+        public static final String TYPE = "steward.value";
+        public static final int GET = 1;
+        public static final int SET = 2;
+        public static final int GET_AND_SET = 3;
+        public static final int COMPARE_AND_SET = 4;
+
+        private ValueOps() {}
+    }
+
+    /** {@code steward.long}. */
+    public static final class LongOps {
+        public static final String TYPE = "steward.long";
+        public static final int GET = 1;
+        public static final int SET = 2;
+        public static final int GET_AND_SET = 3;
+        public static final int COMPARE_AND_SET = 4;
+        public static final int ADD_AND_GET = 5;
+        public static final int GET_AND_ADD = 6;
+
+        private LongOps() {}
+    }
+}
