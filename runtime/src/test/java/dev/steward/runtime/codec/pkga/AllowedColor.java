@@ -1,0 +1,7 @@
+package dev.steward.runtime.codec.pkga;
+
+/** An enum in a package the tests allow. */
+public enum AllowedColor {
+    CYAN,
+    MAGENTA
+}
