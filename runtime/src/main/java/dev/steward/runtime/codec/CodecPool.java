@@ -36,6 +36,9 @@ public final class CodecPool {
      */
     public static void release(Encoder encoder) {
         Stack s = STACKS.get();
+        if (s.encoderDepth == 0 || s.encoders[s.encoderDepth - 1] != encoder) {
+            throw new IllegalStateException("encoders must be released in the reverse order they were taken");
+        }
         s.encoderDepth--;
     }
 
@@ -65,6 +68,9 @@ public final class CodecPool {
      */
     public static void release(Decoder decoder) {
         Stack s = STACKS.get();
+        if (s.decoderDepth == 0 || s.decoders[s.decoderDepth - 1] != decoder) {
+            throw new IllegalStateException("decoders must be released in the reverse order they were taken");
+        }
         s.decoderDepth--;
     }
 

@@ -53,7 +53,8 @@ public final class Decoder {
     private TypeRegistry registry;
     private References references = References.NONE;
     private boolean opaque;
-    private int remaining;
+    private int frameSize;
+    private byte[] heapCopy = new byte[0];
 
     Decoder() {}
 
@@ -71,9 +72,18 @@ public final class Decoder {
         this.registry = registry;
         this.references = references;
         this.opaque = opaque;
-        this.remaining = frame.remaining();
+        this.frameSize = frame.remaining();
+        ByteBuffer source = frame.slice();
+        if (!source.hasArray() || source.isReadOnly()) {
+            // MessagePack reads heap buffers directly; transports hand over direct ones
+            if (heapCopy.length < frameSize) {
+                heapCopy = new byte[Math.max(frameSize, Math.min(2 * heapCopy.length, 1 << 20))];
+            }
+            source.get(heapCopy, 0, frameSize);
+            source = ByteBuffer.wrap(heapCopy, 0, frameSize).slice();
+        }
         try {
-            input.reset(frame.slice());
+            input.reset(source);
             unpacker.reset(input);
         } catch (IOException e) {
             throw new ProtocolException("cannot read frame: " + e);
@@ -234,7 +244,8 @@ public final class Decoder {
                 return unpacker.unpackBoolean();
             case INTEGER:
                 if (f == MessageFormat.UINT64) {
-                    return unpacker.unpackBigInteger();
+                    BigInteger big = unpacker.unpackBigInteger();
+                    return big.bitLength() < 64 ? (Object) big.longValue() : big;
                 }
                 long l = unpacker.unpackLong();
                 return l == (int) l ? (Object) (int) l : (Object) l;
@@ -347,11 +358,18 @@ public final class Decoder {
                 + " in this JVM (are both sides built from the same version?)");
     }
 
-    private Object readRecord(String name, int followers, int depth) throws IOException {
-        Object[] parts = new Object[checkCount(followers)];
-        for (int i = 0; i < followers; i++) {
-            parts[i] = read(depth + 1);
+    /** Reads n values without trusting n for an allocation: the list grows as values arrive. */
+    private Object[] readParts(int n, int depth) throws IOException {
+        checkCount(n);
+        List<Object> parts = new ArrayList<>(Math.min(n, 64));
+        for (int i = 0; i < n; i++) {
+            parts.add(read(depth + 1));
         }
+        return parts.toArray();
+    }
+
+    private Object readRecord(String name, int followers, int depth) throws IOException {
+        Object[] parts = readParts(followers, depth);
         Class<?> type = registry.resolve(name);
         if (type == null || !type.isRecord()) {
             if (opaque) {
@@ -363,6 +381,9 @@ public final class Decoder {
         if (shape.accessors.length != followers) {
             throw new ProtocolException("record " + name + " arrived with " + followers + " components, but has "
                     + shape.accessors.length + " in this JVM (are both sides built from the same version?)");
+        }
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = Coercion.coerce(parts[i], shape.types[i]);
         }
         try {
             return shape.constructor.newInstance(parts);
@@ -396,22 +417,35 @@ public final class Decoder {
         }
     }
 
+    private Class<?> resolveComponent(String name) {
+        Class<?> known = WELL_KNOWN_COMPONENTS.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (name.startsWith("[")) {
+            // an array of arrays: "[I", "[Ljava.lang.String;", "[[D", ...
+            String inner = name.substring(1);
+            Class<?> element = PRIMITIVE_DESCRIPTORS.get(inner);
+            if (element == null && inner.startsWith("[")) {
+                element = resolveComponent(inner);
+            } else if (element == null && inner.startsWith("L") && inner.endsWith(";")) {
+                element = resolveComponent(inner.substring(1, inner.length() - 1));
+            }
+            return element == null ? null : element.arrayType();
+        }
+        return registry.resolve(name);
+    }
+
     private Object readObjectArray(String componentName, int followers, int depth) throws IOException {
-        Class<?> component = WELL_KNOWN_COMPONENTS.get(componentName);
-        if (component == null) {
-            component = registry.resolve(componentName);
-        }
-        Object[] parts = new Object[checkCount(followers)];
-        for (int i = 0; i < followers; i++) {
-            parts[i] = read(depth + 1);
-        }
+        Class<?> component = resolveComponent(componentName);
+        Object[] parts = readParts(followers, depth);
         if (component == null) {
             return opaque ? new OpaqueValue(Ext.OBJECT_ARRAY, componentName, parts) : parts;
         }
         Object array = Array.newInstance(component, followers);
         for (int i = 0; i < followers; i++) {
             try {
-                Array.set(array, i, parts[i]);
+                Array.set(array, i, Coercion.coerce(parts[i], component));
             } catch (IllegalArgumentException e) {
                 throw new ProtocolException("element " + i + " of a " + componentName + "[] is a "
                         + (parts[i] == null ? "null" : parts[i].getClass().getName()));
@@ -548,7 +582,7 @@ public final class Decoder {
 
     private String readName(ExtensionTypeHeader h) throws IOException {
         int len = h.getLength();
-        if (len == 0 || len > 1024) {
+        if (len == 0 || len > TypeRegistry.MAX_NAME_BYTES) {
             throw new ProtocolException("malformed frame: type name of " + len + " bytes");
         }
         return new String(unpacker.readPayload(len), StandardCharsets.UTF_8);
@@ -562,8 +596,10 @@ public final class Decoder {
 
     /** A count can never exceed the bytes left in the frame: every element takes at least one. */
     private int checkCount(int n) {
-        if (n < 0 || n > remaining) {
-            throw new ProtocolException("malformed frame: a length of " + n + " in a frame of " + remaining + " bytes");
+        long left = frameSize - unpacker.getTotalReadBytes();
+        if (n < 0 || n > left) {
+            throw new ProtocolException(
+                    "malformed frame: a length of " + n + " with " + left + " bytes left in the frame");
         }
         return n;
     }
@@ -592,6 +628,24 @@ public final class Decoder {
         return new ProtocolException("malformed frame: " + e.getMessage());
     }
 
+    private static final Map<String, Class<?>> PRIMITIVE_DESCRIPTORS = Map.of(
+            "Z",
+            boolean.class,
+            "B",
+            byte.class,
+            "C",
+            char.class,
+            "S",
+            short.class,
+            "I",
+            int.class,
+            "J",
+            long.class,
+            "F",
+            float.class,
+            "D",
+            double.class);
+
     private static Map<String, Class<?>> wellKnownComponents() {
         Map<String, Class<?>> m = new LinkedHashMap<>();
         for (Class<?> c : new Class<?>[] {
@@ -615,15 +669,20 @@ public final class Decoder {
             LocalDateTime.class,
             OffsetDateTime.class,
             ZonedDateTime.class,
+            OffsetTime.class,
+            Period.class,
+            Year.class,
+            YearMonth.class,
+            MonthDay.class,
+            ZoneId.class,
+            ZoneOffset.class,
             Number.class,
             CharSequence.class,
+            Comparable.class,
+            java.util.Collection.class,
             List.class,
             Map.class,
-            Set.class,
-            byte[].class,
-            int[].class,
-            long[].class,
-            double[].class
+            Set.class
         }) {
             m.put(c.getName(), c);
         }

@@ -21,6 +21,7 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,7 +40,10 @@ public final class Encoder {
     static final int MAX_DEPTH = 128;
 
     private final GrowableOutput out = new GrowableOutput(1024);
-    private final MessagePacker packer = MessagePack.newDefaultPacker(out);
+    private MessagePacker packer = MessagePack.newDefaultPacker(out);
+    /** Set while a frame is being written; still set at the next begin() if that frame failed. */
+    private boolean writing;
+
     private final ByteBuffer scratch = ByteBuffer.allocate(64);
     private TypeRegistry registry;
     private References references = References.NONE;
@@ -56,7 +60,12 @@ public final class Encoder {
     public Encoder begin(TypeRegistry registry, References references) {
         this.registry = registry;
         this.references = references;
+        if (writing) {
+            // the last frame failed half-way: its bytes may still sit in the packer's buffer
+            packer = MessagePack.newDefaultPacker(out);
+        }
         out.clear();
+        writing = true;
         return this;
     }
 
@@ -100,6 +109,7 @@ public final class Encoder {
     }
 
     private void flush() {
+        writing = false;
         try {
             packer.flush();
         } catch (IOException e) {
@@ -121,6 +131,15 @@ public final class Encoder {
             throw new NotSendableException("cannot send " + label + e.path() + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Finds the reference of a shared object; a refusal becomes part of the path's message. */
+    private Ref refOf(Object v) {
+        try {
+            return references.refOf(v);
+        } catch (NotSendableException e) {
+            throw new Unsendable(e.getMessage());
         }
     }
 
@@ -182,10 +201,13 @@ public final class Encoder {
         if (depth >= MAX_DEPTH) {
             throw new Unsendable("nested more than " + MAX_DEPTH + " levels deep (does it contain itself?)");
         }
-        Ref ref = references.refOf(v);
+        Ref ref = refOf(v);
+        TypeAdapter<?> adapter;
         if (ref != null) {
             marker(Ext.REFERENCE, ref.typeName(), 1);
             packer.packLong(ref.objectId());
+        } else if (registry.hasAdapters() && (adapter = registry.adapterFor(c)) != null) {
+            writeAdapted(adapter, v, c, depth);
         } else if (v instanceof List<?> list) {
             writeElements(list, list.size(), depth, "element ");
         } else if (v instanceof Map<?, ?> map) {
@@ -206,17 +228,18 @@ public final class Encoder {
         }
     }
 
+    private void writeAdapted(TypeAdapter<?> adapter, Object v, Class<?> c, int depth) throws IOException {
+        Object wire = adapt(adapter, v);
+        marker(Ext.ADAPTED, adapter.wireName(), 1);
+        try {
+            write(wire, depth + 1);
+        } catch (Unsendable e) {
+            throw e.at(" -> adapted form of " + c.getName());
+        }
+    }
+
     private void writeOther(Object v, Class<?> c, int depth) throws IOException {
-        TypeAdapter<?> adapter = registry.adapterFor(c);
-        if (adapter != null) {
-            Object wire = adapt(adapter, v);
-            marker(Ext.ADAPTED, adapter.wireName(), 1);
-            try {
-                write(wire, depth + 1);
-            } catch (Unsendable e) {
-                throw e.at(" -> adapted form of " + c.getName());
-            }
-        } else if (v instanceof Collection<?> collection) {
+        if (v instanceof Collection<?> collection) {
             writeElements(collection, collection.size(), depth, "element ");
         } else if (v instanceof OpaqueValue opaque) {
             marker(opaque.kind(), opaque.typeName(), opaque.rawParts().length);
@@ -240,15 +263,10 @@ public final class Encoder {
     }
 
     private void writeElements(Iterable<?> items, int size, int depth, String what) throws IOException {
-        List<Object> copy = null;
         if (!(items instanceof List<?>)) {
             // a concurrent collection may change size while we walk it: freeze it first
-            copy = new ArrayList<>(size);
-            for (Object o : items) {
-                copy.add(o);
-            }
-            size = copy.size();
-            items = copy;
+            items = freeze(items, size);
+            size = ((List<?>) items).size();
         }
         packer.packArrayHeader(size);
         int i = 0;
@@ -268,11 +286,20 @@ public final class Encoder {
         }
     }
 
-    private void writeSet(Set<?> set, int depth) throws IOException {
-        List<Object> copy = new ArrayList<>(set.size());
-        for (Object o : set) {
-            copy.add(o);
+    private static List<Object> freeze(Iterable<?> items, int size) {
+        List<Object> copy = new ArrayList<>(size);
+        try {
+            for (Object o : items) {
+                copy.add(o);
+            }
+        } catch (RuntimeException e) {
+            throw new Unsendable("the collection changed while it was being sent (" + e + ")");
         }
+        return copy;
+    }
+
+    private void writeSet(Set<?> set, int depth) throws IOException {
+        List<Object> copy = freeze(set, set.size());
         packer.packArrayHeader(copy.size() + 1);
         packer.packExtensionTypeHeader(Ext.SET, 0);
         for (int i = 0; i < copy.size(); i++) {
@@ -286,30 +313,29 @@ public final class Encoder {
 
     private void writeMap(Map<?, ?> map, int depth) throws IOException {
         List<Map.Entry<?, ?>> entries = new ArrayList<>(map.size());
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            entries.add(e);
+        try {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                entries.add(new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue()));
+            }
+        } catch (RuntimeException e) {
+            throw new Unsendable("the map changed while it was being sent (" + e + ")");
         }
         packer.packMapHeader(entries.size());
         for (Map.Entry<?, ?> e : entries) {
             try {
                 write(e.getKey(), depth + 1);
             } catch (Unsendable ex) {
-                throw ex.at(" -> map key " + e.getKey());
+                throw ex.at(" -> map key " + describe(e.getKey()));
             }
             try {
                 write(e.getValue(), depth + 1);
             } catch (Unsendable ex) {
-                throw ex.at(" -> value of map key " + e.getKey());
+                throw ex.at(" -> value of map key " + describe(e.getKey()));
             }
         }
     }
 
     private void writeRecord(Object v, Class<?> c, int depth) throws IOException {
-        TypeAdapter<?> adapter = registry.adapterFor(c);
-        if (adapter != null) {
-            writeOther(v, c, depth);
-            return;
-        }
         TypeRegistry.RecordShape shape = registry.shape(c);
         registry.noteSent(c);
         marker(Ext.RECORD, c.getName(), shape.accessors.length);
@@ -468,6 +494,17 @@ public final class Encoder {
         int n = filled.position();
         packer.packExtensionTypeHeader(type, n);
         packer.writePayload(filled.array(), 0, n);
+    }
+
+    /** Names a map key in an error message without calling an arbitrary toString(). */
+    private static String describe(Object key) {
+        if (key instanceof String s) {
+            return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+        }
+        if (key instanceof Number || key instanceof Boolean || key instanceof Character || key instanceof Enum<?>) {
+            return String.valueOf(key);
+        }
+        return key == null ? "null" : "(a " + key.getClass().getName() + ")";
     }
 
     private void marker(byte type, String name, int followers) throws IOException {

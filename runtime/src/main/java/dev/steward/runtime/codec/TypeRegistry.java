@@ -21,7 +21,12 @@ public final class TypeRegistry {
     private final Map<String, Class<?>> byName = new ConcurrentHashMap<>();
     private final Map<String, TypeAdapter<?>> adaptersByName = new ConcurrentHashMap<>();
     private final Map<Class<?>, TypeAdapter<?>> adaptersByClass = new ConcurrentHashMap<>();
+    private final Map<Class<?>, java.util.Optional<TypeAdapter<?>>> adapterCache = new ConcurrentHashMap<>();
     private final List<String> packages = new CopyOnWriteArrayList<>();
+
+    /** The longest type or wire name a message may carry, in UTF-8 bytes. */
+    public static final int MAX_NAME_BYTES = 1024;
+
     private final ClassLoader loader;
 
     private final ClassValue<RecordShape> shapes = new ClassValue<>() {
@@ -68,6 +73,11 @@ public final class TypeRegistry {
      * @param adapter the adapter
      */
     public void register(TypeAdapter<?> adapter) {
+        int length = adapter.wireName().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (length == 0 || length > MAX_NAME_BYTES) {
+            throw new IllegalArgumentException("the wire name of " + adapter + " must take 1 to " + MAX_NAME_BYTES
+                    + " bytes in UTF-8, not " + length);
+        }
         TypeAdapter<?> earlier = adaptersByName.putIfAbsent(adapter.wireName(), adapter);
         if (earlier != null && earlier.type() != adapter.type()) {
             throw new IllegalArgumentException("wire name '" + adapter.wireName() + "' is taken by "
@@ -75,6 +85,16 @@ public final class TypeRegistry {
                     + adapter.type().getName());
         }
         adaptersByClass.putIfAbsent(adapter.type(), adapter);
+        adapterCache.clear();
+    }
+
+    /**
+     * Tells whether any adapter is registered.
+     *
+     * @return {@code true} if one is
+     */
+    public boolean hasAdapters() {
+        return !adaptersByClass.isEmpty();
     }
 
     /**
@@ -141,17 +161,30 @@ public final class TypeRegistry {
         if (adaptersByClass.isEmpty()) {
             return null;
         }
+        return adapterCache
+                .computeIfAbsent(type, t -> java.util.Optional.ofNullable(findAdapter(t)))
+                .orElse(null);
+    }
+
+    /** The adapter of the nearest superclass, else of the first interface found, breadth first. */
+    private TypeAdapter<?> findAdapter(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             TypeAdapter<?> a = adaptersByClass.get(c);
             if (a != null) {
                 return a;
             }
         }
-        for (Class<?> i : type.getInterfaces()) {
+        java.util.ArrayDeque<Class<?>> queue = new java.util.ArrayDeque<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            queue.addAll(List.of(c.getInterfaces()));
+        }
+        while (!queue.isEmpty()) {
+            Class<?> i = queue.poll();
             TypeAdapter<?> a = adaptersByClass.get(i);
             if (a != null) {
                 return a;
             }
+            queue.addAll(List.of(i.getInterfaces()));
         }
         return null;
     }
@@ -183,11 +216,13 @@ public final class TypeRegistry {
     static final class RecordShape {
         final String[] names;
         final Method[] accessors;
+        final Class<?>[] types;
         final Constructor<?> constructor;
 
-        private RecordShape(String[] names, Method[] accessors, Constructor<?> constructor) {
+        private RecordShape(String[] names, Method[] accessors, Class<?>[] types, Constructor<?> constructor) {
             this.names = names;
             this.accessors = accessors;
+            this.types = types;
             this.constructor = constructor;
         }
 
@@ -205,7 +240,7 @@ public final class TypeRegistry {
             try {
                 Constructor<?> c = type.getDeclaredConstructor(types);
                 c.setAccessible(true);
-                return new RecordShape(names, accessors, c);
+                return new RecordShape(names, accessors, types, c);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
             }

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.assertj.core.api.AbstractStringAssert;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -99,7 +98,9 @@ class NotSendableTest {
         Map<Object, Object> value = new HashMap<>();
         value.put(Optional.of(1), "v");
 
-        assertNotSendable(value, "the map").contains("map key Optional[1]").contains("java.util.Optional");
+        assertNotSendable(value, "the map")
+                .contains("-> map key (a java.util.Optional)")
+                .contains("java.util.Optional");
     }
 
     @Test
@@ -203,9 +204,6 @@ class NotSendableTest {
     }
 
     @Test
-    @Disabled("BUG: after writeValue throws NotSendableException, the MessagePacker keeps its unflushed buffer;"
-            + " begin() only clears GrowableOutput, so the next frame from the pooled encoder starts with the"
-            + " failed frame's bytes (\"hello\" decodes as [\"partial\", [1, 2, \"hello\"]]-like garbage)")
     void encoderTakenAfterAFailedFrameProducesACleanFrame() {
         TypeRegistry registry = newRegistry();
         Encoder enc = CodecPool.encoder().begin(registry, References.NONE);

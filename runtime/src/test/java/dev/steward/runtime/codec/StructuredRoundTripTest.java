@@ -37,7 +37,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Collections, object arrays, records, enums and adapted values. */
@@ -236,10 +235,6 @@ class StructuredRoundTripTest {
     }
 
     @Test
-    @Disabled("BUG: Decoder.WELL_KNOWN_COMPONENTS covers only some sendable types, so Period[], Year[], YearMonth[],"
-            + " MonthDay[], OffsetTime[], ZoneId[], ZoneOffset[], String[][], float[][], short[][], char[][],"
-            + " boolean[][] and Object[][] come back as Object[] (and a record with such a component cannot be"
-            + " decoded at all)")
     void arraysOfEverySendableJdkTypeKeepTheirComponentType() {
         Object[][] arrays = {
             new java.time.Period[] {java.time.Period.ZERO},
@@ -272,10 +267,6 @@ class StructuredRoundTripTest {
     record Schedule(java.time.Period[] steps) {}
 
     @Test
-    @Disabled("BUG: a record whose component type is a concrete collection other than ArrayList/LinkedHashMap/"
-            + "LinkedHashSet (or their supertypes), e.g. TreeMap or LinkedList, or an array not in"
-            + " WELL_KNOWN_COMPONENTS, is accepted by the Encoder but the receiver throws ProtocolException"
-            + " (\"arrived with components of the wrong types\")")
     void recordWithAConcreteCollectionComponentThatTheEncoderAcceptsCanBeDecoded() {
         Inventory inventory = new Inventory(new TreeMap<>(Map.of("b", 2, "a", 1)));
         Queue queue = new Queue(new LinkedList<>(List.of("x", "y")));
@@ -417,8 +408,6 @@ class StructuredRoundTripTest {
     }
 
     @Test
-    @Disabled("BUG: a TypeAdapter registered for a class that implements List/Set/Map is ignored; the value is"
-            + " sent as a plain list and comes back as ArrayList")
     void adapterForAClassImplementingListIsHonoured() {
         TypeAdapter<Tags> adapter = TypeAdapter.of(
                 Tags.class, "test.Tags", t -> String.join(",", t), w -> new Tags(List.of(((String) w).split(","))));
@@ -431,8 +420,6 @@ class StructuredRoundTripTest {
     }
 
     @Test
-    @Disabled("BUG: a TypeAdapter registered for an enum type is silently ignored; the constant travels as a plain"
-            + " enum (toWire/fromWire never run)")
     void adapterForAnEnumIsHonoured() {
         TypeAdapter<Color> adapter = TypeAdapter.of(Color.class, "test.Color", c -> c.ordinal(), w -> Color.BLUE);
         TypeRegistry registry = newRegistry();
@@ -442,17 +429,14 @@ class StructuredRoundTripTest {
     }
 
     @Test
-    @Disabled("BUG: the Encoder writes adapter wire names of any length, but the Decoder rejects type names of 0 or"
-            + " more than 1024 bytes as malformed frames, so a value the sender accepted is a ProtocolException at"
-            + " the receiver")
     void encoderNeverProducesAFrameTheDecoderRejectsForAnAdapterWireName() {
         for (String wireName : List.of("", "w".repeat(2000))) {
             TypeAdapter<Money> adapter =
                     TypeAdapter.of(Money.class, wireName, m -> m.cents(), w -> new Money((Long) w, "EUR"));
             TypeRegistry registry = newRegistry();
-            registry.register(adapter);
             byte[] frame;
             try {
+                registry.register(adapter);
                 frame = encode(new Money(5, "EUR"), registry);
             } catch (dev.steward.NotSendableException | IllegalArgumentException refusedUpFront) {
                 continue;
@@ -499,8 +483,6 @@ class StructuredRoundTripTest {
     }
 
     @Test
-    @Disabled("BUG: TypeRegistry.adapterFor checks only the interfaces the concrete class declares itself, so an"
-            + " adapter for interface Shape is not found for ColoredSquare extends Square implements Shape")
     void adapterForAnInterfaceIsUsedForSubclassesOfImplementations() {
         TypeAdapter<Shape> adapter =
                 TypeAdapter.of(Shape.class, "test.Shape", Shape::area, w -> new Square(Math.sqrt((Double) w)));

@@ -1,0 +1,2 @@
+/** The conformance suite on the in-process transport. */
+package dev.steward.runtime.local;

@@ -1,0 +1,2 @@
+/** The transport conformance suite on Netty TCP. */
+package dev.steward.transport.netty.conformance;
