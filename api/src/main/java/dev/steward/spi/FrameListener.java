@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Receives the frames of one connection. A transport calls it from one thread at a time, in the
- * order frames arrived. Internal.
+ * order frames arrived, on its own I/O thread: callbacks must not block. Callbacks may begin
+ * before {@link TransportProvider#connect} returns (a peer may speak first), so a listener must not
+ * rely on fields set from connect's result. Internal.
  */
 public interface FrameListener {
     /**
@@ -18,7 +20,7 @@ public interface FrameListener {
      * A peer announced a frame larger than the limit; its bytes were discarded. The connection is
      * still open, so the listener can say why before closing it.
      *
-     * @param length the announced length
+     * @param length the announced length, read as an unsigned number
      */
     void onOversizedFrame(long length);
 

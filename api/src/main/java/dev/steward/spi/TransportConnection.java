@@ -7,14 +7,20 @@ public interface TransportConnection {
     /**
      * Queues a frame for sending. Thread-safe and never blocks: the bytes from the buffer's position
      * to its limit are copied before this returns, and frames queued by one thread leave in order.
-     * A transport may gather frames queued close together into one write.
+     * A transport may gather frames queued close together into one write. A transport bounds what
+     * it queues for a peer that does not read, and closes such a connection rather than grow
+     * without bound.
      *
      * @param frame the frame
      * @return {@code false} if the connection is closed and the frame was dropped
      */
     boolean send(ByteBuffer frame);
 
-    /** Closes the connection after the frames already queued; the listener's {@code onClose} follows. */
+    /**
+     * Closes the connection after trying, for a bounded time, to deliver the frames already
+     * queued; the listener's {@code onClose} follows. Frames that arrive after a local close may be
+     * dropped. Never blocks the caller for long, and may be called from a listener callback.
+     */
     void close();
 
     /**

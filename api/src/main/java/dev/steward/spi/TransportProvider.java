@@ -52,7 +52,8 @@ public abstract class TransportProvider {
     public abstract URI defaultAddress();
 
     /**
-     * Starts listening.
+     * Starts listening. Blocks until bound; must not be called from a transport's I/O thread. The
+     * acceptor runs on an I/O thread and must not block.
      *
      * @param address where to listen
      * @param config limits and options
@@ -64,7 +65,9 @@ public abstract class TransportProvider {
             throws IOException;
 
     /**
-     * Connects to a node.
+     * Connects to a node. Blocks until connected; must not be called from a transport's I/O thread.
+     * Options in the address's query (such as {@code aeron:udp?endpoint=...|term-length=64k}) are
+     * the transport's to read; {@link TransportConfig#options()} holds the manager's options.
      *
      * @param address the node's address
      * @param config limits and options

@@ -29,7 +29,7 @@ import org.msgpack.value.Value;
  * never would. Received frames are kept as MessagePack values.
  */
 public final class RawClient implements FrameListener, AutoCloseable {
-    private final TransportConnection connection;
+    private volatile TransportConnection connection;
     private final BlockingQueue<List<Value>> frames = new LinkedBlockingQueue<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -158,7 +158,10 @@ public final class RawClient implements FrameListener, AutoCloseable {
 
     @Override
     public void onOversizedFrame(long length) {
-        connection.close();
+        TransportConnection c = connection; // null if called before connect() returned
+        if (c != null) {
+            c.close();
+        }
     }
 
     @Override
