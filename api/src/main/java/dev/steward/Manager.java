@@ -182,6 +182,93 @@ public interface Manager extends AutoCloseable {
     SharedLong longValue(long initial);
 
     /**
+     * Creates an unbounded shared queue.
+     *
+     * @param <E> the element type
+     * @return a proxy for the new queue
+     */
+    <E> SharedQueue<E> queue();
+
+    /**
+     * Creates a bounded shared queue.
+     *
+     * @param capacity the most elements it holds; {@code put} waits beyond it
+     * @param <E> the element type
+     * @return a proxy for the new queue
+     */
+    <E> SharedQueue<E> queue(int capacity);
+
+    /**
+     * Creates an unbounded joinable queue.
+     *
+     * @param <E> the element type
+     * @return a proxy for the new queue
+     */
+    <E> SharedJoinableQueue<E> joinableQueue();
+
+    /**
+     * Creates a bounded joinable queue.
+     *
+     * @param capacity the most elements it holds
+     * @param <E> the element type
+     * @return a proxy for the new queue
+     */
+    <E> SharedJoinableQueue<E> joinableQueue(int capacity);
+
+    /**
+     * Creates an event, initially clear.
+     *
+     * @return a proxy for the new event
+     */
+    SharedEvent event();
+
+    /**
+     * Creates a plain (non-reentrant) lock, like Python's {@code Lock}.
+     *
+     * @return a proxy for the new lock
+     */
+    SharedLock lock();
+
+    /**
+     * Creates a reentrant lock, like Python's {@code RLock}.
+     *
+     * @return a proxy for the new lock
+     */
+    SharedLock reentrantLock();
+
+    /**
+     * Creates a condition bound to a lock; the same as {@code lock.newCondition()}.
+     *
+     * @param lock the lock
+     * @return a proxy for the new condition
+     */
+    SharedCondition condition(SharedLock lock);
+
+    /**
+     * Creates a counting semaphore.
+     *
+     * @param permits the initial permits
+     * @return a proxy for the new semaphore
+     */
+    SharedSemaphore semaphore(int permits);
+
+    /**
+     * Creates a semaphore that refuses to be released beyond its initial permits.
+     *
+     * @param permits the initial (and largest) number of permits
+     * @return a proxy for the new semaphore
+     */
+    SharedSemaphore boundedSemaphore(int permits);
+
+    /**
+     * Creates a cyclic barrier.
+     *
+     * @param parties how many participants each round waits for
+     * @return a proxy for the new barrier
+     */
+    SharedBarrier barrier(int parties);
+
+    /**
      * Publishes an object under a name, so that any process can {@link #lookup} it. The name holds
      * a reference: the object lives at least until {@link #unpublish}. Publishing a name again
      * replaces the earlier object.

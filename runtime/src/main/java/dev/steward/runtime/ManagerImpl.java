@@ -5,10 +5,17 @@ import dev.steward.Manager;
 import dev.steward.Namespace;
 import dev.steward.NodeStatus;
 import dev.steward.ProcessLauncher;
+import dev.steward.SharedBarrier;
+import dev.steward.SharedCondition;
+import dev.steward.SharedEvent;
+import dev.steward.SharedJoinableQueue;
 import dev.steward.SharedList;
+import dev.steward.SharedLock;
 import dev.steward.SharedLong;
 import dev.steward.SharedMap;
 import dev.steward.SharedObject;
+import dev.steward.SharedQueue;
+import dev.steward.SharedSemaphore;
 import dev.steward.SharedSet;
 import dev.steward.SharedValue;
 import dev.steward.runtime.client.ClientConnection;
@@ -125,6 +132,61 @@ final class ManagerImpl implements Manager {
     @Override
     public SharedLong longValue(long initial) {
         return create(Ops.LongOps.TYPE, initial);
+    }
+
+    @Override
+    public <E> SharedQueue<E> queue() {
+        return create(Ops.QueueOps.TYPE);
+    }
+
+    @Override
+    public <E> SharedQueue<E> queue(int capacity) {
+        return create(Ops.QueueOps.TYPE, capacity);
+    }
+
+    @Override
+    public <E> SharedJoinableQueue<E> joinableQueue() {
+        return create(Ops.QueueOps.JOINABLE_TYPE);
+    }
+
+    @Override
+    public <E> SharedJoinableQueue<E> joinableQueue(int capacity) {
+        return create(Ops.QueueOps.JOINABLE_TYPE, capacity);
+    }
+
+    @Override
+    public SharedEvent event() {
+        return create(Ops.EventOps.TYPE);
+    }
+
+    @Override
+    public SharedLock lock() {
+        return create(Ops.LockOps.TYPE);
+    }
+
+    @Override
+    public SharedLock reentrantLock() {
+        return create(Ops.LockOps.REENTRANT_TYPE);
+    }
+
+    @Override
+    public SharedCondition condition(SharedLock lock) {
+        return create(Ops.ConditionOps.TYPE, Objects.requireNonNull(lock, "lock"));
+    }
+
+    @Override
+    public SharedSemaphore semaphore(int permits) {
+        return create(Ops.SemaphoreOps.TYPE, permits);
+    }
+
+    @Override
+    public SharedSemaphore boundedSemaphore(int permits) {
+        return create(Ops.SemaphoreOps.BOUNDED_TYPE, permits);
+    }
+
+    @Override
+    public SharedBarrier barrier(int parties) {
+        return create(Ops.BarrierOps.TYPE, parties);
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class ClientConnection implements FrameListener {
     private final int localMaxFrame;
     private final String name;
     private final ProxyRegistry proxies;
-    private final ConcurrentHashMap<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextRequest = new AtomicLong(1);
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
@@ -77,6 +77,7 @@ public final class ClientConnection implements FrameListener {
     private volatile boolean spoke;
     private long lastHeardNanos = System.nanoTime();
     private long leaseNanos;
+    private long heartbeatMillis = 1000;
 
     private ClientConnection(URI address, byte[] authKey, ClientSettings settings) {
         this.address = address;
@@ -220,13 +221,13 @@ public final class ClientConnection implements FrameListener {
      * @param args the arguments
      * @return completes with the decoded result, or fails with the remote error
      */
-    public CompletableFuture<Object> call(long objectId, int method, String name, Object... args) {
-        CompletableFuture<Object> f = new CompletableFuture<>();
+    public Pending call(long objectId, int method, String name, Object... args) {
+        long id = nextRequest.getAndIncrement();
+        Pending f = new Pending(id);
         if (state != State.OPEN) {
             f.completeExceptionally(lost());
             return f;
         }
-        long id = nextRequest.getAndIncrement();
         Encoder enc = CodecPool.encoder().begin(registry, proxies);
         try {
             MessagePacker p = enc.packer();
@@ -373,7 +374,7 @@ public final class ClientConnection implements FrameListener {
                     onResult(dec);
                     break;
                 case Protocol.ERROR: {
-                    CompletableFuture<Object> f = pending.remove(dec.readLong());
+                    Pending f = pending.remove(dec.readLong());
                     Throwable error = RemoteErrors.readError(dec);
                     if (f != null) {
                         f.completeExceptionally(error);
@@ -406,7 +407,7 @@ public final class ClientConnection implements FrameListener {
 
     private void onResult(Decoder dec) {
         long id = dec.readLong();
-        CompletableFuture<Object> f = pending.remove(id);
+        Pending f = pending.remove(id);
         Object value;
         try {
             value = dec.readValue();
@@ -463,8 +464,6 @@ public final class ClientConnection implements FrameListener {
         state = State.OPEN;
         handshake.complete(null);
     }
-
-    private long heartbeatMillis = 1000;
 
     private void onNotice(int code, String message) {
         String text = "the node at " + address + " closed the connection: " + message;
@@ -554,9 +553,9 @@ public final class ClientConnection implements FrameListener {
             transport.close();
         }
         handshake.completeExceptionally(lost());
-        List<CompletableFuture<Object>> failed = new ArrayList<>(pending.values());
+        List<Pending> failed = new ArrayList<>(pending.values());
         pending.clear();
-        for (CompletableFuture<Object> f : failed) {
+        for (Pending f : failed) {
             f.completeExceptionally(lost());
         }
         closedFuture.complete(null);
@@ -579,5 +578,23 @@ public final class ClientConnection implements FrameListener {
     @Override
     public String toString() {
         return "connection " + sessionId + " to " + address;
+    }
+
+    /** The future of one call, which knows its request id (to cancel a call that waits on the node). */
+    public static final class Pending extends CompletableFuture<Object> {
+        private final long requestId;
+
+        Pending(long requestId) {
+            this.requestId = requestId;
+        }
+
+        /**
+         * Returns the request id.
+         *
+         * @return the id
+         */
+        public long requestId() {
+            return requestId;
+        }
     }
 }

@@ -137,6 +137,63 @@ public final class ProxyHandle {
         return connection.call(ref.objectId(), method, name, args);
     }
 
+    /**
+     * Calls a method that may wait on the node, so that an interrupt of the calling thread cancels
+     * the waiter. If the node granted the call at the moment the cancel was sent, {@code onRace}
+     * decides: it undoes the grant (and throws {@link InterruptedException}) or returns the result.
+     *
+     * @param method the method index
+     * @param name the method name, for errors
+     * @param onRace what to do with a result that arrived although the call was cancelled
+     * @param args the arguments
+     * @return the result
+     * @throws InterruptedException if interrupted before or while waiting
+     */
+    public Object callInterruptibly(int method, String name, RaceHandler onRace, Object... args)
+            throws InterruptedException {
+        checkOpen(name);
+        if (Thread.interrupted()) {
+            throw new InterruptedException(name + " was called by an interrupted thread");
+        }
+        ClientConnection.Pending f = connection.call(ref.objectId(), method, name, args);
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw ClientConnection.rethrow(e.getCause());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new InterruptedException(name + " was cancelled");
+        } catch (InterruptedException interrupted) {
+            connection.cancel(f.requestId());
+            Object result;
+            try {
+                result = ClientConnection.await(f);
+            } catch (java.util.concurrent.CancellationException cancelled) {
+                throw interrupted; // the waiter was withdrawn on the node: nothing was granted
+            }
+            return onRace.granted(result, interrupted);
+        }
+    }
+
+    /** Decides what a grant that raced with a cancel becomes. */
+    @FunctionalInterface
+    public interface RaceHandler {
+        /**
+         * The node granted a call the client had cancelled.
+         *
+         * @param result what the node answered
+         * @param interrupt the interrupt that cancelled it
+         * @return the result to return (the thread's interrupt status is set again)
+         * @throws InterruptedException after undoing the grant
+         */
+        Object granted(Object result, InterruptedException interrupt) throws InterruptedException;
+
+        /** Keeps the grant: return the result, with the thread's interrupt status set. */
+        RaceHandler KEEP = (result, interrupt) -> {
+            Thread.currentThread().interrupt();
+            return result;
+        };
+    }
+
     private void checkOpen(String name) {
         boolean isClosed;
         synchronized (this) {

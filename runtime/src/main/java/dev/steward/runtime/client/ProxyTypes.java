@@ -21,6 +21,15 @@ public final class ProxyTypes {
         FACTORIES.put(Ops.NamespaceOps.TYPE, NamespaceProxy::new);
         FACTORIES.put(Ops.ValueOps.TYPE, ValueProxy::new);
         FACTORIES.put(Ops.LongOps.TYPE, LongProxy::new);
+        FACTORIES.put(Ops.QueueOps.TYPE, QueueProxy::new);
+        FACTORIES.put(Ops.QueueOps.JOINABLE_TYPE, JoinableQueueProxy::new);
+        FACTORIES.put(Ops.EventOps.TYPE, EventProxy::new);
+        FACTORIES.put(Ops.LockOps.TYPE, LockProxy::new);
+        FACTORIES.put(Ops.LockOps.REENTRANT_TYPE, LockProxy::new);
+        FACTORIES.put(Ops.ConditionOps.TYPE, ConditionProxy::new);
+        FACTORIES.put(Ops.SemaphoreOps.TYPE, SemaphoreProxy::new);
+        FACTORIES.put(Ops.SemaphoreOps.BOUNDED_TYPE, SemaphoreProxy::new);
+        FACTORIES.put(Ops.BarrierOps.TYPE, BarrierProxy::new);
     }
 
     private ProxyTypes() {}

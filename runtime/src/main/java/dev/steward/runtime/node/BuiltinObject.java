@@ -5,24 +5,37 @@ import dev.steward.runtime.codec.Encoder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * A built-in shared type. Its methods are cheap and never block, so they run inline on the
  * transport thread that decoded the call, under the object's monitor; the result is encoded under
  * the monitor too (so it is a consistent snapshot) and sent after the monitor is released.
+ *
+ * <p>A method that must wait (a take on an empty queue, a lock held by another) parks its call as a
+ * {@link Waiter} and returns {@link #PENDING}; no thread waits. A later call, the node's timer, a
+ * cancel from the client or the end of a session answers it through {@link #unpark}. Answers made
+ * under the monitor are encoded there and sent once it is released.
  */
 abstract class BuiltinObject extends HostedObject {
+    /** What {@link #apply} returns for a call that was parked and will be answered later. */
+    protected static final Object PENDING = new Object();
+
     /** Set once a stored value held a reference, so removals know whether to look for them. */
     protected boolean mayHoldRefs;
 
     /** Values removed by the running call; their references are dropped after it is answered. */
     private List<Object> drops;
 
+    /** Answers to parked calls, encoded under the monitor and sent after it. */
+    private List<Outgoing> outbox;
+
     /**
      * Runs a method; called with the monitor held.
      *
      * @param call the call
-     * @return the result
+     * @return the result, or {@link #PENDING} if the call was parked
      */
     protected abstract Object apply(Call call);
 
@@ -39,30 +52,288 @@ abstract class BuiltinObject extends HostedObject {
         Session session = call.session();
         Encoder enc = CodecPool.encoder();
         List<Object> dropped = null;
+        List<Outgoing> answers = null;
+        boolean parked = false;
         try {
-            ByteBuffer frame;
+            ByteBuffer frame = null;
             synchronized (this) {
                 try {
                     Object result = apply(call);
-                    frame = session.encodeResult(enc, call.requestId(), result);
+                    if (result == PENDING) {
+                        parked = true;
+                    } else {
+                        frame = session.encodeResult(enc, call.requestId(), result);
+                    }
                 } finally {
                     dropped = drops;
                     drops = null;
+                    answers = outbox;
+                    outbox = null;
                 }
             }
-            session.send(frame);
+            if (frame != null) {
+                session.send(frame);
+            }
         } catch (RuntimeException e) {
             session.sendError(call.requestId(), e);
         } finally {
             CodecPool.release(enc);
-            call.done();
-            // released only now: a removed value may be the result, and freeing it could reach other
-            // objects' monitors, which must never be taken while this one is held
-            if (dropped != null) {
-                for (Object v : dropped) {
-                    Values.release(v);
+            if (!parked) {
+                call.done();
+            }
+            finish(answers, dropped);
+        }
+    }
+
+    /**
+     * Runs a change from outside a call (the timer, a cancel, a closed session) under the monitor,
+     * then sends the answers it made.
+     *
+     * @param change the change
+     */
+    protected final void change(Runnable change) {
+        List<Object> dropped;
+        List<Outgoing> answers;
+        synchronized (this) {
+            try {
+                change.run();
+            } finally {
+                dropped = drops;
+                drops = null;
+                answers = outbox;
+                outbox = null;
+            }
+        }
+        finish(answers, dropped);
+    }
+
+    /** Sends answers, then drops references: freeing could reach other monitors, never taken under this one. */
+    private static void finish(List<Outgoing> answers, List<Object> dropped) {
+        if (answers != null) {
+            for (Outgoing o : answers) {
+                try {
+                    o.call.session().send(ByteBuffer.wrap(o.frame));
+                } finally {
+                    o.call.done();
                 }
             }
+        }
+        if (dropped != null) {
+            for (Object v : dropped) {
+                Values.release(v);
+            }
+        }
+    }
+
+    /**
+     * Parks a call; the caller keeps the waiter in its own queue. The object stays alive while the
+     * call waits, and the session can cancel it by request id.
+     *
+     * @param call the call
+     * @param timeoutNanos how long the node waits; negative for ever
+     * @param threadId the client thread, for ownership (or 0)
+     * @return the waiter
+     */
+    protected final Waiter park(Call call, long timeoutNanos, long threadId) {
+        if (!retain()) {
+            throw new IllegalStateException(this + " was freed");
+        }
+        Waiter w = new Waiter(this, call, threadId);
+        call.session().parked(w);
+        node().waiterCount(1);
+        if (timeoutNanos >= 0) {
+            w.timer = node().schedule(
+                            timeoutNanos,
+                            () -> change(() -> {
+                                if (!w.answered) {
+                                    onTimeout(w);
+                                }
+                            }));
+        }
+        return w;
+    }
+
+    /**
+     * Answers a call that is not parked, from inside {@link #change} (the answer is sent after the
+     * monitor is released).
+     *
+     * @param call the call
+     * @param result its result
+     */
+    protected final void answer(Call call, Object result) {
+        Encoder enc = CodecPool.encoder();
+        byte[] frame;
+        try {
+            frame = toArray(call.session().encodeResult(enc, call.requestId(), result));
+        } catch (RuntimeException e) {
+            frame = call.session().encodeError(e, call.requestId());
+        } finally {
+            CodecPool.release(enc);
+        }
+        queue(new Outgoing(call, frame));
+    }
+
+    /**
+     * Answers a call that is not parked with an error, from inside {@link #change}.
+     *
+     * @param call the call
+     * @param error the error
+     */
+    protected final void answerError(Call call, Throwable error) {
+        queue(new Outgoing(call, call.session().encodeError(error, call.requestId())));
+    }
+
+    private void queue(Outgoing o) {
+        if (outbox == null) {
+            outbox = new ArrayList<>(4);
+        }
+        outbox.add(o);
+    }
+
+    /**
+     * Drops one reference to an object once the running call is answered (for an object created
+     * for the answer, whose creation reference ends there).
+     *
+     * @param o the object
+     */
+    protected final void releaseLater(HostedObject o) {
+        if (drops == null) {
+            drops = new ArrayList<>(4);
+        }
+        drops.add(o);
+    }
+
+    /**
+     * Answers a parked call.
+     *
+     * @param w the waiter
+     * @param result its result
+     */
+    protected final void unpark(Waiter w, Object result) {
+        Outgoing o = new Outgoing(w.call, null);
+        Encoder enc = CodecPool.encoder();
+        try {
+            o.frame = toArray(w.call.session().encodeResult(enc, w.call.requestId(), result));
+        } catch (RuntimeException e) {
+            o.frame = w.call.session().encodeError(e, w.call.requestId());
+        } finally {
+            CodecPool.release(enc);
+        }
+        settle(w, o);
+    }
+
+    /**
+     * Answers a parked call with an error.
+     *
+     * @param w the waiter
+     * @param error the error
+     */
+    protected final void unparkError(Waiter w, Throwable error) {
+        settle(w, new Outgoing(w.call, w.call.session().encodeError(error, w.call.requestId())));
+    }
+
+    private void settle(Waiter w, Outgoing o) {
+        w.answered = true;
+        if (w.timer != null) {
+            w.timer.cancel(false);
+        }
+        w.call.session().unparked(w);
+        node().waiterCount(-1);
+        queue(o);
+        // the hold taken in park(); dropped like a removed value, after the answers are sent
+        releaseLater(this);
+    }
+
+    private static byte[] toArray(ByteBuffer b) {
+        byte[] a = new byte[b.remaining()];
+        b.get(a);
+        return a;
+    }
+
+    /**
+     * A parked call timed out; called with the monitor held. Remove the waiter and answer it.
+     *
+     * @param w the waiter
+     */
+    protected void onTimeout(Waiter w) {
+        throw new IllegalStateException(typeName() + " has no timed waits");
+    }
+
+    /**
+     * Removes a waiter from the object's queues; called with the monitor held.
+     *
+     * @param w the waiter
+     * @return {@code true} if it was still waiting
+     */
+    protected boolean removeWaiter(Waiter w) {
+        return false;
+    }
+
+    /**
+     * The client cancelled a parked call (its thread was interrupted).
+     *
+     * @param w the waiter
+     */
+    final void cancel(Waiter w) {
+        change(() -> {
+            if (!w.answered && removeWaiter(w)) {
+                onCancelled(w);
+                unparkError(w, new CancellationException("cancelled by the client"));
+            }
+        });
+    }
+
+    /**
+     * A waiter was cancelled; called with the monitor held, after it left the queues.
+     *
+     * @param w the waiter
+     */
+    protected void onCancelled(Waiter w) {}
+
+    /**
+     * A client session ended: drop its waiters and release what it held. Called through {@link
+     * #change}.
+     *
+     * @param session the session
+     */
+    protected void onSessionClosed(Session session) {}
+
+    final void sessionClosed(Session session) {
+        change(() -> onSessionClosed(session));
+    }
+
+    /** One parked call. */
+    static final class Waiter {
+        final BuiltinObject owner;
+        final Call call;
+        final long threadId;
+        ScheduledFuture<?> timer;
+        boolean answered;
+        Object item;
+        int permits;
+        long holds;
+        long deadlineNanos;
+        int index;
+
+        Waiter(BuiltinObject owner, Call call, long threadId) {
+            this.owner = owner;
+            this.call = call;
+            this.threadId = threadId;
+        }
+
+        Session session() {
+            return call.session();
+        }
+    }
+
+    /** An answer waiting for the monitor to be released. */
+    private static final class Outgoing {
+        final Call call;
+        byte[] frame;
+
+        Outgoing(Call call, byte[] frame) {
+            this.call = call;
+            this.frame = frame;
         }
     }
 

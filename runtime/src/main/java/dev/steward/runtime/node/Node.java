@@ -23,8 +23,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,6 +56,7 @@ public final class Node implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final NodeObject self = new NodeObject();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger waiters = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closing;
 
     /**
@@ -86,11 +88,13 @@ public final class Node implements AutoCloseable {
         self.host(this, Protocol.NODE_OBJECT);
         table.put(Protocol.NODE_OBJECT, self);
         BuiltinTypes.register(this);
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "steward-node-timer-" + name);
-            t.setDaemon(true);
-            return t;
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "steward-node-timer-" + name);
+            thread.setDaemon(true);
+            return thread;
         });
+        t.setRemoveOnCancelPolicy(true); // timeouts of answered waiters leave the queue at once
+        timer = t;
         long tick = Math.max(10, Math.min(250, heartbeat.toMillis() / 2));
         timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
@@ -209,8 +213,28 @@ public final class Node implements AutoCloseable {
         LOG.log(Level.DEBUG, () -> s + " closed");
     }
 
-    void cancel(Session s, long requestId) {
-        // no call waits on the node yet; a cancel for an answered call is harmless
+    /**
+     * Runs a task on the node's timer.
+     *
+     * @param delayNanos the delay
+     * @param task the task
+     * @return its handle, to cancel it
+     */
+    ScheduledFuture<?> schedule(long delayNanos, Runnable task) {
+        return timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    void waiterCount(int delta) {
+        waiters.addAndGet(delta);
+    }
+
+    /**
+     * Counts the calls parked on the node.
+     *
+     * @return the count
+     */
+    public int waiterCount() {
+        return waiters.get();
     }
 
     Map<String, Object> statusMap() {
@@ -219,7 +243,7 @@ public final class Node implements AutoCloseable {
         m.put("objects", objectCount());
         m.put("sessions", sessionCount());
         m.put("published", new TreeSet<>(names.keySet()));
-        m.put("waiters", 0);
+        m.put("waiters", waiters.get());
         m.put("threads", Thread.activeCount());
         return m;
     }
@@ -396,6 +420,31 @@ public final class Node implements AutoCloseable {
             node.registerType(Ops.ValueOps.TYPE, (n, a) -> new ValueObject(a.length == 0 ? null : a[0]));
             node.registerType(
                     Ops.LongOps.TYPE, (n, a) -> new LongObject(a.length == 0 ? 0 : ((Number) a[0]).longValue()));
+            node.registerType(Ops.QueueOps.TYPE, (n, a) -> new QueueObject(intArg(a, Integer.MAX_VALUE), false));
+            node.registerType(
+                    Ops.QueueOps.JOINABLE_TYPE, (n, a) -> new QueueObject(intArg(a, Integer.MAX_VALUE), true));
+            node.registerType(Ops.EventOps.TYPE, (n, a) -> new EventObject());
+            node.registerType(Ops.LockOps.TYPE, (n, a) -> new LockObject(false));
+            node.registerType(Ops.LockOps.REENTRANT_TYPE, (n, a) -> new LockObject(true));
+            node.registerType(Ops.SemaphoreOps.TYPE, (n, a) -> new SemaphoreObject(intArg(a, 1), false));
+            node.registerType(Ops.SemaphoreOps.BOUNDED_TYPE, (n, a) -> new SemaphoreObject(intArg(a, 1), true));
+            node.registerType(Ops.BarrierOps.TYPE, (n, a) -> new BarrierObject(intArg(a, 1)));
+            node.registerType(Ops.ConditionOps.TYPE, (n, a) -> {
+                if (a.length != 1 || !(a[0] instanceof LockObject lock)) {
+                    throw new IllegalArgumentException("a condition needs a shared lock");
+                }
+                return new ConditionObject(lock);
+            });
+        }
+
+        private static int intArg(Object[] a, int absent) {
+            if (a.length == 0) {
+                return absent;
+            }
+            if (a[0] instanceof Integer n) {
+                return n;
+            }
+            throw new IllegalArgumentException("expected an int argument, not " + a[0]);
         }
 
         private static Collection<?> asCollection(Object o) {

@@ -55,6 +55,12 @@ public final class Session implements FrameListener {
     /** References held by this client, by object id; guarded by itself. */
     private final Map<Long, Hold> holds = new HashMap<>();
 
+    /** Calls of this client parked on the node, by request id, for CANCEL. */
+    private final Map<Long, BuiltinObject.Waiter> parked = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Objects that keep state for this client (waiters, lock ownership, permits), told when it ends. */
+    private final java.util.Set<BuiltinObject> touched = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Temporary references taken while decoding the current frame's arguments (reader thread only). */
     private final List<HostedObject> decodeHolds = new ArrayList<>();
 
@@ -249,7 +255,7 @@ public final class Session implements FrameListener {
                 if (parts != 2) {
                     throw new ProtocolException("CANCEL has " + parts + " parts; expected 2");
                 }
-                node.cancel(this, dec.readLong());
+                cancel(dec.readLong());
                 break;
             case Protocol.PING:
                 break;
@@ -349,6 +355,61 @@ public final class Session implements FrameListener {
     }
 
     /**
+     * Encodes an ERROR message into an array the caller owns.
+     *
+     * @param error what failed
+     * @param requestId the request
+     * @return the frame
+     */
+    byte[] encodeError(Throwable failure, long requestId) {
+        Throwable error = CheckedFailure.reported(failure);
+        Encoder enc = CodecPool.encoder().begin(node.registry(), References.NONE);
+        try {
+            RemoteErrors.writeError(enc, requestId, codeOf(error), error);
+            return enc.toByteArray();
+        } finally {
+            CodecPool.release(enc);
+        }
+    }
+
+    void parked(BuiltinObject.Waiter w) {
+        touch(w.owner);
+        parked.put(w.call.requestId(), w);
+    }
+
+    void unparked(BuiltinObject.Waiter w) {
+        parked.remove(w.call.requestId(), w);
+    }
+
+    /**
+     * Notes that an object keeps state for this client; it is told when the session ends.
+     *
+     * @param o the object
+     */
+    void touch(BuiltinObject o) {
+        touched.add(o);
+        if (closed.get() && touched.remove(o)) {
+            o.sessionClosed(this); // the session ended meanwhile: let go at once
+        }
+    }
+
+    void cancel(long requestId) {
+        BuiltinObject.Waiter w = parked.get(requestId);
+        if (w != null) {
+            w.owner.cancel(w);
+        }
+    }
+
+    /**
+     * Counts this client's parked calls.
+     *
+     * @return the count
+     */
+    int parkedCount() {
+        return parked.size();
+    }
+
+    /**
      * Sends a RESULT.
      *
      * @param requestId the request
@@ -371,7 +432,8 @@ public final class Session implements FrameListener {
      * @param requestId the request
      * @param error what failed
      */
-    public void sendError(long requestId, Throwable error) {
+    public void sendError(long requestId, Throwable failure) {
+        Throwable error = CheckedFailure.reported(failure);
         Encoder enc = CodecPool.encoder().begin(node.registry(), References.NONE);
         try {
             RemoteErrors.writeError(enc, requestId, codeOf(error), error);
@@ -520,6 +582,16 @@ public final class Session implements FrameListener {
             holds.clear();
         }
         node.closed(this);
+        // objects let go of this client's waiters, locks and permits before its references go
+        for (BuiltinObject o : new ArrayList<>(touched)) {
+            if (touched.remove(o)) {
+                try {
+                    o.sessionClosed(this);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "releasing what " + this + " held in " + o + " failed", e);
+                }
+            }
+        }
         for (Hold h : held) {
             h.object.release(h.count);
         }

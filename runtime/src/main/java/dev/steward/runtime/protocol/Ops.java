@@ -127,4 +127,87 @@ public final class Ops {
 
         private LongOps() {}
     }
+
+    /** {@code steward.queue} and {@code steward.joinable-queue}. Timeouts are nanoseconds; negative waits for ever. */
+    public static final class QueueOps {
+        public static final String TYPE = "steward.queue";
+        public static final String JOINABLE_TYPE = "steward.joinable-queue";
+        public static final int PUT = 1;
+        public static final int TAKE = 2;
+        public static final int PEEK = 3;
+        public static final int SIZE = 4;
+        public static final int REMAINING_CAPACITY = 5;
+        public static final int CLEAR = 6;
+        public static final int DRAIN = 7;
+        public static final int SNAPSHOT = 8;
+        public static final int REMOVE = 9;
+        public static final int CONTAINS = 10;
+        public static final int TASK_DONE = 11;
+        public static final int JOIN = 12;
+        public static final int PUT_FRONT = 13;
+        public static final int UNFINISHED = 14;
+        public static final int REMOVE_ALL = 15;
+        public static final int RETAIN_ALL = 16;
+
+        private QueueOps() {}
+    }
+
+    /** {@code steward.event}. */
+    public static final class EventOps {
+        public static final String TYPE = "steward.event";
+        public static final int SET = 1;
+        public static final int CLEAR = 2;
+        public static final int IS_SET = 3;
+        public static final int AWAIT = 4;
+
+        private EventOps() {}
+    }
+
+    /** {@code steward.lock} and {@code steward.rlock}; the first argument is always the client thread's id. */
+    public static final class LockOps {
+        public static final String TYPE = "steward.lock";
+        public static final String REENTRANT_TYPE = "steward.rlock";
+        public static final int LOCK = 1;
+        public static final int UNLOCK = 2;
+        public static final int HOLD_COUNT = 3;
+        public static final int IS_LOCKED = 4;
+        public static final int NEW_CONDITION = 5;
+
+        private LockOps() {}
+    }
+
+    /** {@code steward.condition}; the first argument is always the client thread's id. */
+    public static final class ConditionOps {
+        public static final String TYPE = "steward.condition";
+        public static final int AWAIT = 1;
+        public static final int SIGNAL = 2;
+        public static final int SIGNAL_ALL = 3;
+        public static final int LOCK = 4;
+
+        private ConditionOps() {}
+    }
+
+    /** {@code steward.semaphore} and {@code steward.bounded-semaphore}. */
+    public static final class SemaphoreOps {
+        public static final String TYPE = "steward.semaphore";
+        public static final String BOUNDED_TYPE = "steward.bounded-semaphore";
+        public static final int ACQUIRE = 1;
+        public static final int RELEASE = 2;
+        public static final int AVAILABLE = 3;
+        public static final int DRAIN = 4;
+
+        private SemaphoreOps() {}
+    }
+
+    /** {@code steward.barrier}. */
+    public static final class BarrierOps {
+        public static final String TYPE = "steward.barrier";
+        public static final int AWAIT = 1;
+        public static final int RESET = 2;
+        public static final int IS_BROKEN = 3;
+        public static final int PARTIES = 4;
+        public static final int WAITING = 5;
+
+        private BarrierOps() {}
+    }
 }

@@ -61,6 +61,24 @@ public abstract class ConformanceBase {
     }
 
     /**
+     * Gives another client a proxy for the same object: published, looked up, unpublished.
+     *
+     * @param other the client that needs the object
+     * @param owner a client that has it
+     * @param object the object
+     * @param <T> the proxy type
+     * @return the other client's proxy
+     */
+    @SuppressWarnings("unchecked")
+    protected static <T extends dev.steward.SharedObject> T reach(Manager other, Manager owner, T object) {
+        String name = "reach-" + object.objectId();
+        owner.publish(name, object);
+        T found = (T) other.lookup(name, dev.steward.SharedObject.class);
+        owner.unpublish(name);
+        return found;
+    }
+
+    /**
      * Closes a resource after the test.
      *
      * @param resource the resource

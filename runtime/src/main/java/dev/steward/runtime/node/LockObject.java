@@ -1,0 +1,252 @@
+package dev.steward.runtime.node;
+
+import dev.steward.UnknownMethodException;
+import dev.steward.runtime.protocol.Ops.ConditionOps;
+import dev.steward.runtime.protocol.Ops.LockOps;
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code steward.lock} and {@code steward.rlock}: owned by one (session, client thread) at a time,
+ * granted first come, first served. The waiters of its conditions live here too, under the same
+ * monitor, so that await releases the lock and a signal moves a waiter back to the lock's queue
+ * atomically.
+ */
+final class LockObject extends BuiltinObject {
+    private final boolean reentrant;
+    private final ArrayDeque<Waiter> lockers = new ArrayDeque<>();
+    private final Map<ConditionObject, ArrayDeque<Waiter>> conditions = new IdentityHashMap<>();
+    private Session owner;
+    private long ownerThread;
+    private long holds;
+
+    LockObject(boolean reentrant) {
+        this.reentrant = reentrant;
+    }
+
+    @Override
+    public String typeName() {
+        return reentrant ? LockOps.REENTRANT_TYPE : LockOps.TYPE;
+    }
+
+    private boolean ownedBy(Session s, long thread) {
+        return owner == s && ownerThread == thread;
+    }
+
+    @Override
+    protected Object apply(Call c) {
+        switch (c.method()) {
+            case LockOps.LOCK: {
+                c.expect(2, "lock");
+                long thread = c.longArg(0);
+                long timeout = c.longArg(1);
+                if (owner == null && lockers.isEmpty()) {
+                    grant(c.session(), thread, 1);
+                    return Boolean.TRUE;
+                }
+                if (reentrant && ownedBy(c.session(), thread)) {
+                    holds++;
+                    return Boolean.TRUE;
+                }
+                if (timeout == 0) {
+                    return Boolean.FALSE;
+                }
+                Waiter w = park(c, timeout, thread);
+                w.holds = 1;
+                lockers.add(w);
+                return PENDING;
+            }
+            case LockOps.UNLOCK: {
+                c.expect(1, "unlock");
+                long thread = c.longArg(0);
+                if (!ownedBy(c.session(), thread)) {
+                    throw new IllegalMonitorStateException(
+                            owner == null
+                                    ? "the lock is not held"
+                                    : "the lock is held by another thread or process, not by the caller");
+                }
+                if (--holds == 0) {
+                    handOver();
+                }
+                return null;
+            }
+            case LockOps.HOLD_COUNT:
+                c.expect(1, "getHoldCount");
+                return ownedBy(c.session(), c.longArg(0)) ? (int) holds : 0;
+            case LockOps.IS_LOCKED:
+                c.expect(0, "isLocked");
+                return owner != null;
+            case LockOps.NEW_CONDITION: {
+                c.expect(0, "newCondition");
+                ConditionObject condition = new ConditionObject(this);
+                node().host(condition);
+                releaseLater(condition); // the creation reference: the caller's hold keeps it
+                return condition;
+            }
+            default:
+                throw new UnknownMethodException(typeName() + " has no method " + c.method());
+        }
+    }
+
+    private void grant(Session s, long thread, long count) {
+        owner = s;
+        ownerThread = thread;
+        holds = count;
+        s.touch(this);
+    }
+
+    /** The lock is free: the first waiter in line gets it. */
+    private void handOver() {
+        owner = null;
+        ownerThread = 0;
+        holds = 0;
+        Waiter next = lockers.poll();
+        if (next != null) {
+            grant(next.session(), next.threadId, next.holds);
+            // a condition waiter reacquiring the lock answers its await; a locker answers true
+            unpark(next, next.item != null ? next.item : Boolean.TRUE);
+        }
+    }
+
+    /** Runs a condition method under this lock's monitor. */
+    void invokeCondition(ConditionObject condition, Call c) {
+        change(() -> {
+            try {
+                Object result = applyCondition(condition, c);
+                if (result != PENDING) {
+                    answer(c, result);
+                }
+            } catch (RuntimeException e) {
+                answerError(c, e);
+            }
+        });
+    }
+
+    private Object applyCondition(ConditionObject condition, Call c) {
+        switch (c.method()) {
+            case ConditionOps.AWAIT: {
+                c.expect(2, "await");
+                long thread = c.longArg(0);
+                long timeout = c.longArg(1);
+                requireOwner(c.session(), thread);
+                Waiter w = park(c, timeout, thread);
+                w.holds = holds;
+                w.deadlineNanos = timeout < 0 ? Long.MAX_VALUE : System.nanoTime() + timeout;
+                w.index = 1; // waiting for a signal, not yet for the lock
+                conditions.computeIfAbsent(condition, k -> new ArrayDeque<>()).add(w);
+                handOver();
+                return PENDING;
+            }
+            case ConditionOps.SIGNAL:
+            case ConditionOps.SIGNAL_ALL: {
+                c.expect(1, "signal");
+                requireOwner(c.session(), c.longArg(0));
+                ArrayDeque<Waiter> q = conditions.get(condition);
+                while (q != null && !q.isEmpty()) {
+                    Waiter w = q.poll();
+                    requeue(w, remaining(w));
+                    if (c.method() == ConditionOps.SIGNAL) {
+                        break;
+                    }
+                }
+                return null;
+            }
+            default:
+                throw new UnknownMethodException("steward.condition has no method " + c.method());
+        }
+    }
+
+    private static long remaining(Waiter w) {
+        return w.deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, w.deadlineNanos - System.nanoTime());
+    }
+
+    /** A signalled or timed-out condition waiter queues for the lock; its answer waits for the lock. */
+    private void requeue(Waiter w, long result) {
+        w.index = 0;
+        w.item = result;
+        if (w.timer != null) {
+            w.timer.cancel(false);
+            w.timer = null;
+        }
+        lockers.add(w);
+        if (owner == null && lockers.peek() == w) {
+            handOver();
+        }
+    }
+
+    private void requireOwner(Session s, long thread) {
+        if (!ownedBy(s, thread)) {
+            throw new IllegalMonitorStateException("the caller must hold the condition's lock");
+        }
+    }
+
+    @Override
+    protected void onTimeout(Waiter w) {
+        if (lockers.remove(w)) {
+            unpark(w, Boolean.FALSE);
+            return;
+        }
+        for (ArrayDeque<Waiter> q : conditions.values()) {
+            if (q.remove(w)) {
+                requeue(w, 0L); // timed out: it still takes the lock back before it returns
+                return;
+            }
+        }
+    }
+
+    @Override
+    protected boolean removeWaiter(Waiter w) {
+        if (w.item != null) {
+            // a condition waiter already signalled, queued to reacquire: the client's thread must
+            // hold the lock when await returns or throws, so it keeps its place in line
+            return false;
+        }
+        if (lockers.remove(w)) {
+            return true;
+        }
+        for (ArrayDeque<Waiter> q : conditions.values()) {
+            if (q.remove(w)) {
+                // interrupted while waiting for a signal: it queues for the lock, and the client
+                // turns the answer into InterruptedException
+                requeue(w, Long.MIN_VALUE);
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected void onSessionClosed(Session session) {
+        for (Iterator<Waiter> it = lockers.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (w.session() == session) {
+                it.remove();
+                unparkError(w, new java.util.concurrent.CancellationException("the client is gone"));
+            }
+        }
+        for (ArrayDeque<Waiter> q : conditions.values()) {
+            for (Iterator<Waiter> it = q.iterator(); it.hasNext(); ) {
+                Waiter w = it.next();
+                if (w.session() == session) {
+                    it.remove();
+                    unparkError(w, new java.util.concurrent.CancellationException("the client is gone"));
+                }
+            }
+        }
+        if (owner == session) {
+            handOver();
+        }
+    }
+
+    void conditionFreed(ConditionObject condition) {
+        change(() -> conditions.remove(condition));
+    }
+
+    @Override
+    protected List<Object> takeContents() {
+        return List.of();
+    }
+}
