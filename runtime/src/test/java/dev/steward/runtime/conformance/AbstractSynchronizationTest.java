@@ -534,4 +534,51 @@ public abstract class AbstractSynchronizationTest extends ConformanceBase {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
         assertThat(m.nodeStatus().waiters()).isZero();
     }
+
+    @Test
+    void everyBlockingMethodIsInterruptibleAndTimesOut() throws Exception {
+        Manager m = startNode();
+        Manager other = connect(m);
+        SharedQueue<String> full = m.queue(1);
+        full.put("x");
+        assertInterruptible(m, () -> {
+            full.put("y");
+            return null;
+        });
+        assertInterruptible(m, () -> full.offer("y", 1, TimeUnit.HOURS));
+        SharedEvent event = m.event();
+        assertInterruptible(m, () -> event.await(Duration.ofHours(1)));
+        SharedLock lock = m.reentrantLock();
+        SharedCondition condition = lock.newCondition();
+        for (Callable<Object> wait : List.<Callable<Object>>of(
+                () -> condition.awaitNanos(TimeUnit.HOURS.toNanos(1)),
+                () -> condition.await(1, TimeUnit.HOURS),
+                () -> condition.awaitUntil(new java.util.Date(System.currentTimeMillis() + 3_600_000)))) {
+            assertInterruptible(m, () -> {
+                lock.lock();
+                try {
+                    return wait.call();
+                } finally {
+                    lock.unlock();
+                }
+            });
+        }
+        lock.lock();
+        assertThat(condition.awaitUntil(new java.util.Date(System.currentTimeMillis() + 50)))
+                .isFalse();
+        lock.unlock();
+        SharedSemaphore none = m.semaphore(0);
+        assertInterruptible(m, () -> {
+            none.acquire();
+            return null;
+        });
+        assertInterruptible(m, () -> none.tryAcquire(Duration.ofHours(1)));
+        assertThat(none.availablePermits()).isZero();
+        SharedBarrier barrier = m.barrier(2);
+        assertInterruptible(m, () -> barrier.await(Duration.ofHours(1)));
+        assertThat(barrier.isBroken()).isTrue();
+        // a wait cut short by the interrupt leaves nothing behind on the node
+        assertThat(m.nodeStatus().waiters()).isZero();
+        assertThat(reach(other, m, lock).isLocked()).isFalse();
+    }
 }
