@@ -274,6 +274,15 @@ public abstract class AbstractProcessTest extends ConformanceBase {
                 builder().address(address).authKey(HexFormat.of().parseHex(key)).connect());
         SharedLong counter = client.lookup("counter", SharedLong.class);
         assertThat(counter.incrementAndGet()).isEqualTo(1);
+        dev.steward.SharedQueue<String> queue = client.queue();
+        CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.take();
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        Await.until(Duration.ofSeconds(20), () -> client.nodeStatus().waiters() == 1, () -> "a take waits on the node");
         List<CompletableFuture<Long>> inFlight = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             inFlight.add(counter.async().incrementAndGet());
@@ -283,6 +292,7 @@ public abstract class AbstractProcessTest extends ConformanceBase {
         CompletableFuture<Void> all = CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0]));
         assertThatThrownBy(() -> all.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ConnectionLostException.class);
         assertThat(inFlight).allMatch(CompletableFuture::isDone);
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isInstanceOf(ConnectionLostException.class);
         assertThatThrownBy(counter::incrementAndGet)
                 .isInstanceOf(ConnectionLostException.class)
                 .hasMessageContaining("node at");
