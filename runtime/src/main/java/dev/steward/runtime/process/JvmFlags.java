@@ -8,8 +8,9 @@ public final class JvmFlags {
     private JvmFlags() {}
 
     /**
-     * Returns the options: Agrona (under Aeron) needs {@code jdk.internal.misc} opened, and Java 22+
-     * wants native access granted to Netty's epoll transport.
+     * Returns the options: Agrona (under Aeron) needs {@code jdk.internal.misc} opened, Java 22+
+     * wants native access granted to Netty's epoll transport, and Java 24+ wants msgpack-core's use
+     * of {@code sun.misc.Unsafe} allowed.
      *
      * @return the options for a {@code java} command line
      */
@@ -19,6 +20,10 @@ public final class JvmFlags {
         flags.add("java.base/jdk.internal.misc=ALL-UNNAMED");
         if (Runtime.version().feature() >= 22) {
             flags.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (Runtime.version().feature() >= 24) {
+            // msgpack-core reads buffers through sun.misc.Unsafe, which Java 24+ warns about
+            flags.add("--sun-misc-unsafe-memory-access=allow");
         }
         return flags;
     }

@@ -159,7 +159,8 @@ public abstract class AbstractCallsTest extends ConformanceBase {
         int health = ns.get("health");
         assertThat(health).isEqualTo(100);
         assertThat(ns.addAndGet("health", -10)).isEqualTo(90);
-        assertThat((Object) ns.get("health")).isInstanceOf(Integer.class);
+        Object stored = ns.get("health");
+        assertThat(stored).isInstanceOf(Integer.class);
         assertThat(ns.compareAndSet("score", 0, 5)).isTrue();
         assertThat(ns.compareAndSet("score", 0, 6)).isFalse();
         assertThat(ns.names()).containsExactly("health", "score");
