@@ -3,6 +3,7 @@ package dev.steward.runtime.node;
 import dev.steward.runtime.codec.TypeRegistry;
 import dev.steward.runtime.protocol.Ops;
 import dev.steward.runtime.protocol.Protocol;
+import dev.steward.spi.FrameListener;
 import dev.steward.spi.ServerTransport;
 import dev.steward.spi.TransportConfig;
 import dev.steward.spi.TransportConnection;
@@ -114,7 +115,14 @@ public final class Node implements AutoCloseable {
         return server.address();
     }
 
-    private Session accept(TransportConnection connection) {
+    /**
+     * Attaches a connection to the node as a new client session (what a server transport does for
+     * every accepted connection; also used by benchmarks that drive the node without a network).
+     *
+     * @param connection the connection
+     * @return the listener for its frames
+     */
+    public FrameListener accept(TransportConnection connection) {
         Session s = new Session(this, connection, nextSessionId.getAndIncrement());
         if (closing) {
             s.refuse(Protocol.E_CLOSING, "the node is shutting down");

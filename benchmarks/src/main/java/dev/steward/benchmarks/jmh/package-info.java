@@ -1,0 +1,2 @@
+/** JMH micro-benchmarks of the codec and of node dispatch, with no network. */
+package dev.steward.benchmarks.jmh;

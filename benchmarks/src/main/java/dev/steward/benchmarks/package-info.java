@@ -1,0 +1,2 @@
+/** Steward's benchmarks: the workload harness, raw transport baselines and JMH micro-benchmarks. */
+package dev.steward.benchmarks;

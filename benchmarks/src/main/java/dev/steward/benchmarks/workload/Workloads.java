@@ -1,0 +1,227 @@
+package dev.steward.benchmarks.workload;
+
+import dev.steward.ManagedProcess;
+import dev.steward.Manager;
+import dev.steward.Namespace;
+import dev.steward.SharedEvent;
+import dev.steward.SharedList;
+import dev.steward.SharedLock;
+import dev.steward.SharedLong;
+import dev.steward.SharedMap;
+import dev.steward.SharedQueue;
+import dev.steward.benchmarks.Json;
+import dev.steward.benchmarks.raw.RawNettyEcho;
+import dev.steward.runtime.process.JvmFlags;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The workload harness. For each transport it starts a node in this JVM, runs every client loop in
+ * worker JVMs started before the clock, measures start-up in fresh JVMs, runs the raw transport
+ * floor, and prints one JSON object, {@code {"transports": {"netty-tcp": {...}, ...}}}, that {@code
+ * shared/anchors/compare.py} reads.
+ *
+ * <pre>
+ * Workloads [--size quick|full] [--n N] [--workers W] [--transports netty-tcp,...] [--out FILE]
+ * </pre>
+ */
+public final class Workloads {
+    private final int n;
+    private final int workers;
+    private final Path logs;
+
+    private Workloads(int n, int workers, Path logs) {
+        this.n = n;
+        this.workers = workers;
+        this.logs = logs;
+    }
+
+    /** A transport to measure: where its node listens, and its options. */
+    record Transport(String name, String address, Map<String, String> options) {}
+
+    /**
+     * Runs the harness.
+     *
+     * @param args options, see the class comment
+     * @throws Exception if a workload fails
+     */
+    public static void main(String[] args) throws Exception {
+        int n = 20_000;
+        int workers = 4;
+        String only = null;
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--size" -> n = args[++i].equals("full") ? 100_000 : 20_000;
+                case "--n" -> n = Integer.parseInt(args[++i]);
+                case "--workers" -> workers = Integer.parseInt(args[++i]);
+                case "--transports" -> only = args[++i];
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path logs = Files.createDirectories(Path.of("target", "bench-logs"));
+        Workloads w = new Workloads(n, workers, logs);
+        Map<String, Object> transports = new LinkedHashMap<>();
+        for (Transport t : available()) {
+            if (only == null || List.of(only.split(",")).contains(t.name())) {
+                System.err.println("== " + t.name());
+                transports.put(t.name(), w.run(t));
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("harness", "steward-workloads");
+        result.put("n", n);
+        result.put("workers", workers);
+        result.put("java", Runtime.version().toString());
+        result.put("cores", Runtime.getRuntime().availableProcessors());
+        result.put("transports", transports);
+        String json = Json.write(result);
+        System.out.println(json);
+        if (out != null) {
+            Files.writeString(out, json + "\n");
+        }
+    }
+
+    static List<Transport> available() {
+        List<Transport> list = new ArrayList<>();
+        list.add(new Transport("netty-tcp", "tcp://127.0.0.1:0", Map.of()));
+        return list;
+    }
+
+    private Map<String, Object> run(Transport t) throws Exception {
+        Map<String, Object> fig = new LinkedHashMap<>();
+        fig.put("start_to_first_call_ms", startup(t));
+        Manager.Builder b = Manager.builder().address(t.address()).name("bench");
+        t.options().forEach(b::option);
+        try (Manager m = b.start()) {
+            SharedMap<String, Object> results = m.map();
+            // single client
+            SharedMap<String, Integer> dict = m.map();
+            SharedList<Integer> list = m.list();
+            SharedLong counter = m.longValue(0);
+            join(spawn(m, ClientWorker.class, results, dict, list, counter, n, 256));
+            // queue round trips
+            SharedQueue<Integer> q1 = m.queue();
+            SharedQueue<Integer> q2 = m.queue();
+            SharedEvent ready = m.event();
+            int rounds = n / 4;
+            ManagedProcess echo = spawn(m, QueueWorkers.Echo.class, q1, q2, ready, rounds);
+            join(spawn(m, QueueWorkers.Client.class, results, q1, q2, ready, rounds));
+            join(echo);
+            // locked increments
+            SharedLock lock = m.lock();
+            Namespace ns = m.namespace();
+            ns.set("count", 0);
+            SharedQueue<Long> readyQ = m.queue();
+            SharedQueue<Long> doneQ = m.queue();
+            SharedEvent go = m.event();
+            int per = n / (4 * workers);
+            List<ManagedProcess> ps = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                ps.add(spawn(m, LockWorker.class, lock, ns, per, readyQ, go, doneQ));
+            }
+            for (int i = 0; i < workers; i++) {
+                readyQ.take();
+            }
+            long start = System.nanoTime();
+            go.set();
+            for (int i = 0; i < workers; i++) {
+                doneQ.take();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            for (ManagedProcess p : ps) {
+                join(p);
+            }
+            fig.put("locked_increments_s", per * workers / seconds);
+            fig.put("locked_increments_correct", ((Number) ns.get("count")).intValue() == per * workers);
+            fig.putAll(results.snapshot());
+        }
+        if (t.name().equals("netty-tcp")) {
+            double[] raw = rawNetty();
+            fig.put("raw_roundtrip_p50_us", raw[0]);
+            fig.put("raw_roundtrip_p99_us", raw[1]);
+            fig.put("raw_roundtrip_p999_us", raw[2]);
+        }
+        if (fig.get("raw_roundtrip_p50_us") instanceof Double raw
+                && fig.get("sync_call_p50_us") instanceof Double p50) {
+            fig.put("sync_p50_over_raw_p50", p50 / raw);
+        }
+        System.err.println(Json.write(fig));
+        return fig;
+    }
+
+    private ManagedProcess spawn(Manager m, Class<?> main, Object... args) {
+        Path log = logs.resolve(main.getSimpleName() + ".log");
+        return m.process(main)
+                .args(args)
+                .jvmOptions("-Xmx256m")
+                .output(Redirect.appendTo(log.toFile()))
+                .error(Redirect.appendTo(log.toFile()))
+                .start();
+    }
+
+    private void join(ManagedProcess p) throws InterruptedException {
+        if (!p.join(Duration.ofMinutes(10))) {
+            p.kill();
+            throw new IllegalStateException(p + " did not finish; see " + logs);
+        }
+        if (p.exitCode().orElse(-1) != 0) {
+            throw new IllegalStateException(p + " failed; see " + logs);
+        }
+    }
+
+    /** Median of three fresh JVMs. */
+    private double startup(Transport t) throws Exception {
+        List<Double> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<String> args = new ArrayList<>(List.of(t.address()));
+            t.options().forEach((k, v) -> args.add(k + "=" + v));
+            runs.add(Double.parseDouble(result(StartupProbe.class, args)[0]));
+        }
+        runs.sort(null);
+        return runs.get(1);
+    }
+
+    private double[] rawNetty() throws Exception {
+        try (RawNettyEcho server = RawNettyEcho.start()) {
+            String[] r = result(RawNettyEcho.class, List.of(Integer.toString(server.port()), Integer.toString(n)));
+            return new double[] {Double.parseDouble(r[0]), Double.parseDouble(r[1]), Double.parseDouble(r[2])};
+        }
+    }
+
+    /** Runs a class in a fresh JVM and returns the fields of its {@code RESULT} line. */
+    static String[] result(Class<?> main, List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(JvmFlags.javaExecutable());
+        cmd.addAll(JvmFlags.required());
+        cmd.add("-Xmx256m");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectError(Redirect.INHERIT).start();
+        String found = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith("RESULT ")) {
+                    found = line.substring(7).trim();
+                }
+            }
+        }
+        if (p.waitFor() != 0 || found == null) {
+            throw new IllegalStateException(main.getSimpleName() + " failed (exit " + p.exitValue() + ")");
+        }
+        return found.split(" ");
+    }
+}
