@@ -169,6 +169,9 @@ public final class ProxyHandle {
                 result = ClientConnection.await(f);
             } catch (java.util.concurrent.CancellationException cancelled) {
                 throw interrupted; // the waiter was withdrawn on the node: nothing was granted
+            } catch (RuntimeException failed) {
+                Thread.currentThread().interrupt(); // the call failed otherwise: keep the interrupt
+                throw failed;
             }
             return onRace.granted(result, interrupted);
         }

@@ -232,6 +232,19 @@ public final class Node implements AutoCloseable {
         return timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Runs a task soon on the node's timer thread, outside any object's monitor.
+     *
+     * @param task the task
+     */
+    void execute(Runnable task) {
+        try {
+            timer.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.run(); // the node is closing; nothing else will run it
+        }
+    }
+
     void waiterCount(int delta) {
         waiters.addAndGet(delta);
     }
@@ -252,7 +265,9 @@ public final class Node implements AutoCloseable {
         m.put("sessions", sessionCount());
         m.put("published", new TreeSet<>(names.keySet()));
         m.put("waiters", waiters.get());
-        m.put("threads", Thread.activeCount());
+        m.put(
+                "threads",
+                java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount());
         return m;
     }
 

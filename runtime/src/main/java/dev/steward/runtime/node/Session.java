@@ -389,7 +389,8 @@ public final class Session implements FrameListener {
     void touch(BuiltinObject o) {
         touched.add(o);
         if (closed.get() && touched.remove(o)) {
-            o.sessionClosed(this); // the session ended meanwhile: let go at once
+            // the session ended meanwhile: let go, but not under the monitor the caller holds
+            node.execute(() -> o.sessionClosed(this));
         }
     }
 
