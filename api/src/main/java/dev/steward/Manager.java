@@ -291,6 +291,21 @@ public interface Manager extends AutoCloseable {
     <T extends SharedObject> T lookup(String name, Class<T> type);
 
     /**
+     * Finds a published object, typed by the caller (unchecked, like a cast): {@code
+     * SharedList<String> shopping = manager.lookup("shopping");}.
+     *
+     * @param name the name
+     * @param <T> the proxy type the caller expects
+     * @return a proxy for the object
+     * @throws NoSuchElementException if nothing is published under that name
+     * @throws ClassCastException where the result is used as a type it is not
+     */
+    @SuppressWarnings("unchecked")
+    default <T extends SharedObject> T lookup(String name) {
+        return (T) lookup(name, SharedObject.class);
+    }
+
+    /**
      * Removes a published name (the object lives on while others refer to it).
      *
      * @param name the name
@@ -361,7 +376,7 @@ public interface Manager extends AutoCloseable {
      * {@code ZonedDateTime}, {@code ZoneId}, {@code Period}, ...), {@code List}, {@code Set}, {@code
      * Map}, object arrays of these, and shared objects. Records and enums can be sent as well, and a
      * JVM that sends one registers its type for itself; a JVM that receives one it has never sent
-     * must have {@linkplain #register(Class) registered} the type (or its {@linkplain
+     * must have {@linkplain #register(Class...) registered} the type (or its {@linkplain
      * #allowPackage(String) package}), because Steward never loads a class that a message names.
      * Anything else needs a {@link TypeAdapter}.
      */

@@ -6,7 +6,7 @@ import java.lang.ProcessBuilder.Redirect;
  * Configures and starts a child JVM; obtained from {@link Manager#process(Class)}. The child runs
  * on the same class path and with the JVM flags Steward needs; it connects to the manager's node by
  * itself and receives working proxies for the shared objects among its arguments. The auth key
- * reaches it through its environment, never its command line.
+ * reaches it through a pipe to its standard input, never its command line or environment.
  */
 public interface ProcessLauncher {
     /**

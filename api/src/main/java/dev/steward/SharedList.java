@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * use the list's own methods. {@link #subList(int, int)} returns a copy as well.
  *
  * <p>{@link #equals(Object)} and {@link #hashCode()} follow the {@code List} contract (they compare
- * contents, fetched from the node), and {@link #toString()} shows the contents.
+ * contents, fetched from the node), and {@link Object#toString() toString()} shows the contents.
  *
  * @param <E> the element type: any value Steward can send, or a shared object (stored as a
  *     reference)

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * throws {@link InterruptedException}. If an item was handed to it at the same moment, the item is
  * put back at the head of the queue, so nothing is lost.
  *
- * <p>Iteration, {@link #toArray()} and {@link #toString()} see a snapshot. {@code null} elements
+ * <p>Iteration, {@link #toArray()} and {@link Object#toString() toString()} see a snapshot. {@code null} elements
  * are refused, as in every {@code BlockingQueue}. A client that dies while it waits simply drops
  * out of the queue of waiters.
  *

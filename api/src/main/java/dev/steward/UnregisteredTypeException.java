@@ -3,7 +3,7 @@ package dev.steward;
 /**
  * A value arrived that names a record, enum or adapted type which this JVM has not registered.
  * Steward never loads a class because a message named it; register the type with {@link
- * Manager.Builder#register(Class)} (or {@link Manager.Builder#allowPackage(String)}) in the
+ * Manager.Builder#register(Class...)} (or {@link Manager.Builder#allowPackage(String)}) in the
  * receiving JVM. A JVM that sends a value of a record or enum type registers that type for itself.
  */
 public class UnregisteredTypeException extends StewardException {
