@@ -3,6 +3,7 @@ package dev.steward.samples;
 import dev.steward.Manager;
 import dev.steward.SharedList;
 import dev.steward.SharedQueue;
+import dev.steward.StewardException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,13 @@ public final class RemoteClient {
     public static void main(String[] args) throws InterruptedException {
         String address = args.length > 0 ? args[0] : RemoteNodeServer.DEFAULT_ADDRESS;
         List<String> command = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
-        run(address, AuthKeys.fromEnvironment(), command);
+        try {
+            run(address, AuthKeys.fromEnvironment(), command);
+        } catch (IllegalStateException | IllegalArgumentException | StewardException e) {
+            // no key, a bad command, a wrong key, or no node at that address
+            System.err.println("remote-client: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     /**

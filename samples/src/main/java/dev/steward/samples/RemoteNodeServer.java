@@ -40,9 +40,17 @@ public final class RemoteNodeServer {
      */
     public static void main(String[] args) throws InterruptedException {
         String address = args.length > 0 ? args[0] : DEFAULT_ADDRESS;
+        byte[] key;
+        try {
+            key = AuthKeys.fromEnvironment();
+        } catch (IllegalStateException e) {
+            System.err.println("remote-server: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Manager manager = Manager.builder()
                 .address(address)
-                .authKey(AuthKeys.fromEnvironment())
+                .authKey(key)
                 .name("remote-server")
                 .start();
         // Ctrl-C and SIGTERM run shutdown hooks: close the node, which disconnects every client
