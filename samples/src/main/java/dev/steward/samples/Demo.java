@@ -5,6 +5,7 @@ import dev.steward.Manager;
 import dev.steward.SharedList;
 import dev.steward.SharedLong;
 import dev.steward.SharedMap;
+import java.util.List;
 
 /**
  * The demo: an embedded node on the default transport, and two child JVMs that fill a shared
@@ -51,7 +52,7 @@ final class Demo implements Sample {
     }
 
     @Override
-    public void run() throws Exception {
+    public void run(Children children, List<String> args) throws Exception {
         long start = System.nanoTime();
         try (Manager manager = Manager.start()) {
             System.out.printf(
@@ -62,8 +63,10 @@ final class Demo implements Sample {
             SharedList<String> list = manager.list();
             SharedMap<String, Integer> counts = manager.map();
             SharedLong total = manager.longValue(0);
-            ManagedProcess fruit = manager.spawn(Shopper.class, list, counts, total, "fruit", "apples,bananas,oranges");
-            ManagedProcess veg = manager.spawn(Shopper.class, list, counts, total, "veg", "carrots,lettuce,tomatoes");
+            ManagedProcess fruit =
+                    children.spawn(manager, Shopper.class, list, counts, total, "fruit", "apples,bananas,oranges");
+            ManagedProcess veg =
+                    children.spawn(manager, Shopper.class, list, counts, total, "veg", "carrots,lettuce,tomatoes");
             if (fruit.join() != 0 || veg.join() != 0) {
                 throw new IllegalStateException("a child JVM failed");
             }
