@@ -268,7 +268,8 @@ class ManagedObjectsTest extends ConformanceBase {
         Await.until(
                 Duration.ofSeconds(10),
                 () -> m.nodeStatus().objects() == 1,
-                () -> "the book's hosting ends with its last proxy: " + m.nodeStatus().objects());
+                () -> "the book's hosting ends with its last proxy: "
+                        + m.nodeStatus().objects());
         Book_Proxy again = library.book("Dune");
         assertThat(again.objectId()).as("hosted anew").isNotEqualTo(firstId);
         assertThat(again.read()).as("the instance lives on in the library").isEqualTo(2);
