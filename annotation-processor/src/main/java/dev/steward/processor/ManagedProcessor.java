@@ -50,7 +50,7 @@ public final class ManagedProcessor extends AbstractProcessor {
             e.printStackTrace(new PrintWriter(trace));
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.internalError(trace.toString()));
         }
-        return false;
+        return true; // Steward's annotations mean nothing to other processors
     }
 
     private void processRound(RoundEnvironment round) throws IOException {

@@ -177,7 +177,7 @@ final class ManagedValidator {
     }
 
     private static final Set<String> RESERVED_NO_ARGS =
-            Set.of("objectId", "typeName", "close", "isClosed", "proxyHandle", "async", "hashCode");
+            Set.of("objectId", "typeName", "close", "isClosed", "proxyHandle", "async", "hashCode", "finalize");
 
     private static boolean isReserved(ExecutableElement m) {
         String name = m.getSimpleName().toString();

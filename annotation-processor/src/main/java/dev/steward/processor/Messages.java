@@ -78,7 +78,7 @@ final class Messages {
 
     static String reserved(String method) {
         return "method " + method + " cannot be exposed: the proxy implements it itself (SharedObject's"
-                + " objectId(), typeName(), close(), isClosed(), the async() view, equals and hashCode);"
+                + " objectId(), typeName(), close(), isClosed(), the async() view, equals, hashCode and finalize);"
                 + " rename the method";
     }
 

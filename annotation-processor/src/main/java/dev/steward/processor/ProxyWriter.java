@@ -248,6 +248,9 @@ final class ProxyWriter {
                         .addStatement("this.handle = handle")
                         .build());
         for (ManagedModel.Executable m : model.methods) {
+            if (m.signature().equals("toString()") || m.signature().equals("clone()")) {
+                continue; // Object's methods: a future cannot take their place
+            }
             TypeName result = m.resultKind() == SendableTypes.Kind.VOID
                     ? ClassName.get(Void.class)
                     : proxyType(m.result(), m.resultKind()).box();
