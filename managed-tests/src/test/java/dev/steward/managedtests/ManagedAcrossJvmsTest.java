@@ -148,4 +148,37 @@ class ManagedAcrossJvmsTest extends ConformanceBase {
         assertThat(scale.weigh("last", 1)).isEqualTo(161.0);
         assertThat(logOf(child)).contains("in kg").contains("caught " + ScaleException.class.getName());
     }
+
+    /** Uses a proxy in a JVM that never hosts the class. */
+    public static final class WitnessUser {
+        private WitnessUser() {}
+
+        /**
+         * Runs in a child.
+         *
+         * @param witness the proxy
+         */
+        public static void main(Witness_Proxy witness) {
+            long nodePid = witness.pid();
+            System.out.println("node pid " + nodePid + ", child pid "
+                    + ProcessHandle.current().pid());
+            System.out.println("initialized here: " + System.getProperty(Witness.INITIALIZED));
+            System.out.println("constructed here: " + System.getProperty(Witness.CONSTRUCTED));
+            if (nodePid == ProcessHandle.current().pid()) {
+                throw new AssertionError("the instance should live on the node");
+            }
+        }
+    }
+
+    @Test
+    void aProxyNeverRunsTheClassInTheClient() throws Exception {
+        Manager m = startNode();
+        Witness_Proxy witness = Witness_Proxy.create(m);
+        ManagedProcess child = spawn(m, WitnessUser.class, witness);
+        assertExitsCleanly(child);
+        assertThat(logOf(child)).contains("initialized here: null").contains("constructed here: null");
+        assertThat(System.getProperty(Witness.CONSTRUCTED))
+                .as("the node constructed it")
+                .isEqualTo("yes");
+    }
 }

@@ -11,12 +11,14 @@ import dev.steward.UnknownMethodException;
 import dev.steward.runtime.conformance.Await;
 import dev.steward.runtime.conformance.ConformanceBase;
 import dev.steward.runtime.conformance.TransportFixture;
+import dev.steward.runtime.managed.ManagedType;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -301,5 +303,33 @@ class ManagedObjectsTest extends ConformanceBase {
         assertThatThrownBy(() -> m.create(ThirdPartyScale.class, 5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no public constructor");
+    }
+
+    @Test
+    void aRegistrationWhoseInterfaceTheClassDoesNotSatisfyFailsAtStart() {
+        assertThatThrownBy(() -> track(builder()
+                        .address(fixture().nodeAddress())
+                        .registerManaged(ThirdPartyScale.class, BrokenScaleApi.class)
+                        .start()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(ThirdPartyScale.class.getName() + " has no public method tare(int)")
+                .hasMessageContaining("the interface may list only methods the class has");
+        assertThatThrownBy(() -> Manager.builder().registerManaged(Counter.class, ScaleApi.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is @Managed already");
+        assertThatThrownBy(() -> Manager.builder().registerManaged(ThirdPartyScale.class, ThirdPartyScale.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not an interface");
+    }
+
+    @Test
+    void theGeneratedRegistrationsAreFoundByServiceLoader() {
+        List<String> found = new ArrayList<>();
+        for (ManagedType<?> t : ServiceLoader.load(ManagedType.class)) {
+            found.add(t.typeName());
+        }
+        assertThat(found)
+                .contains(Counter.class.getName(), Dummy.class.getName(), Library.class.getName())
+                .doesNotContain(ThirdPartyScale.class.getName());
     }
 }

@@ -45,7 +45,8 @@ public final class ManagedTypes {
      *
      * @param settings the manager's settings
      * @return the generated types on the class path, then the run-time registrations
-     * @throws IllegalArgumentException if a registration is invalid
+     * @throws IllegalArgumentException if a registration is invalid (its class lacks a method of its
+     *     interface)
      */
     public static List<ManagedType<?>> install(ManagerSettings settings) {
         ClassLoader loader = loader();
@@ -61,6 +62,7 @@ public final class ManagedTypes {
                 }
             }
         }
+        bind(all); // a registration the class cannot satisfy fails here, before anything is registered
         for (ManagedType<?> t : all) {
             BY_NAME.put(t.typeName(), t);
             if (t.type() != null) {
@@ -121,12 +123,8 @@ public final class ManagedTypes {
         return context != null ? context : ManagedTypes.class.getClassLoader();
     }
 
-    /**
-     * Prepares the node side of the run-time registrations among some types.
-     *
-     * @param types the types a node hosts
-     */
-    public static void bind(List<ManagedType<?>> types) {
+    /** Prepares the node side of the run-time registrations whose class this JVM has. */
+    private static void bind(List<ManagedType<?>> types) {
         Map<Class<?>, Class<?>> byApi = new LinkedHashMap<>();
         for (ManagedType<?> t : types) {
             if (t instanceof DynamicManagedType d && d.type() != null) {

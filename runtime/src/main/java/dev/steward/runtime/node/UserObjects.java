@@ -5,7 +5,6 @@ import dev.steward.runtime.client.ClientConnection;
 import dev.steward.runtime.client.ClientSettings;
 import dev.steward.runtime.managed.ManagedDispatcher;
 import dev.steward.runtime.managed.ManagedType;
-import dev.steward.runtime.managed.ManagedTypes;
 import dev.steward.runtime.transport.TransportRegistry;
 import dev.steward.spi.TransportProvider;
 import java.io.IOException;
@@ -45,11 +44,11 @@ public final class UserObjects {
      * Lets a node create objects of managed classes.
      *
      * @param node the node
-     * @param types the managed classes (those known only by their proxies are skipped)
+     * @param types the managed classes, as {@link dev.steward.runtime.managed.ManagedTypes#install}
+     *     returned them (those known only by their proxies are skipped)
      * @return the node's managed objects
      */
     public static UserObjects install(Node node, List<ManagedType<?>> types) {
-        ManagedTypes.bind(types);
         UserObjects objects = new UserObjects(node, types);
         for (ManagedType<?> t : objects.byClass.values()) {
             node.registerType(t.typeName(), (DeferredObjectFactory) (n, args, call) -> objects.create(t, args, call));
