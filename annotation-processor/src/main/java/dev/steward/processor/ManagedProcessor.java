@@ -4,12 +4,19 @@ import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
@@ -22,6 +29,9 @@ import javax.tools.Diagnostic;
  */
 public final class ManagedProcessor extends AbstractProcessor {
     private final ServiceFile serviceFile = new ServiceFile();
+
+    /** Classes whose signatures name types generated later; validated in a later round. */
+    private final Set<String> deferred = new LinkedHashSet<>();
 
     /** Created by javac through {@link java.util.ServiceLoader}. */
     public ManagedProcessor() {}
@@ -45,12 +55,39 @@ public final class ManagedProcessor extends AbstractProcessor {
             }
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.internalError(e.toString()));
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.internalError(trace.toString()));
         }
         return true; // Steward's annotations mean nothing to other processors
+    }
+
+    /** Whether a signature of the class names a type that does not exist yet. */
+    private static boolean mentionsMissingTypes(TypeElement type) {
+        for (ExecutableElement e : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (mentionsMissingTypes(e)) {
+                return true;
+            }
+        }
+        for (ExecutableElement e : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (mentionsMissingTypes(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsMissingTypes(ExecutableElement e) {
+        if (e.getReturnType().getKind() == TypeKind.ERROR) {
+            return true;
+        }
+        for (VariableElement p : e.getParameters()) {
+            if (p.asType().getKind() == TypeKind.ERROR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void processRound(RoundEnvironment round) throws IOException {
@@ -66,7 +103,23 @@ public final class ManagedProcessor extends AbstractProcessor {
         for (Element e : round.getElementsAnnotatedWith(exposed)) {
             validator.validateExposedPlacement(e);
         }
-        for (Element e : round.getElementsAnnotatedWith(managed)) {
+        List<Element> candidates = new ArrayList<>();
+        for (String name : deferred) {
+            TypeElement again = elements.getTypeElement(name);
+            if (again != null) {
+                candidates.add(again);
+            }
+        }
+        deferred.clear();
+        candidates.addAll(round.getElementsAnnotatedWith(managed));
+        for (Element e : candidates) {
+            if (e instanceof TypeElement t && mentionsMissingTypes(t)) {
+                if (!round.processingOver()) {
+                    // a type generated in this round (by this or another processor): look again next round
+                    deferred.add(t.getQualifiedName().toString());
+                }
+                continue; // still missing at the end: javac reports the missing type itself
+            }
             ManagedAnnotation annotation = ManagedAnnotation.of((TypeElement) e, elements);
             if (!validator.validate(e, annotation)) {
                 continue;

@@ -485,4 +485,45 @@ class ManagedProcessorErrorsTest {
                 .inFile(s.file())
                 .onLine(s.lineOf("public void run()"));
     }
+
+    @Test
+    void aSignatureMayNameAProxyGeneratedInTheSameCompilation() {
+        TestSource book = TestSource.of(
+                "test.Book",
+                "package test;",
+                "import dev.steward.*;",
+                "@Managed",
+                "public class Book {",
+                "    @Exposed public String title() { return \"\"; }",
+                "}");
+        TestSource shelf = TestSource.of(
+                "test.Shelf",
+                "package test;",
+                "import dev.steward.*;",
+                "@Managed",
+                "public class Shelf {",
+                "    @Exposed public void keep(Book_Proxy book) {}",
+                "}");
+        Compilation c = compile(shelf, book);
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c)
+                .generatedSourceFile("test.Shelf_Dispatcher")
+                .contentsAsUtf8String()
+                .contains("target.keep(context.<Book_Proxy>shared(args, 0, Book_Proxy.class));");
+    }
+
+    @Test
+    void aMissingTypeIsLeftToJavac() {
+        TestSource s = TestSource.of(
+                "test.Shelf",
+                "package test;",
+                "import dev.steward.*;",
+                "@Managed",
+                "public class Shelf {",
+                "    @Exposed public void keep(Nowhere thing) {}",
+                "}");
+        Compilation c = compile(s);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("cannot find symbol").inFile(s.file()).onLine(s.lineOf("Nowhere thing"));
+    }
 }
