@@ -85,7 +85,9 @@ final class DispatcherWriter {
                     break;
                 case MANAGED:
                     invokes.addStatement(
-                            "return context.reference($L, $T.class)", call, TypeName.get(types.erasure(m.result())));
+                            "return context.reference($L, $T.class)",
+                            call,
+                            TypeName.get(types.erasure(m.result())).withoutAnnotations());
                     break;
                 case SHARED:
                     invokes.addStatement("return context.sharedReference($L)", call);
@@ -127,7 +129,7 @@ final class DispatcherWriter {
     }
 
     private CodeBlock argument(TypeMirror t, SendableTypes.Kind kind, int i) {
-        TypeName erased = TypeName.get(types.erasure(t));
+        TypeName erased = TypeName.get(types.erasure(t)).withoutAnnotations();
         switch (kind) {
             case PRIMITIVE:
                 return CodeBlock.of("$T.$L(args, $L)", Names.NODE_CALLS, Names.primitiveArg(t.getKind()), i);

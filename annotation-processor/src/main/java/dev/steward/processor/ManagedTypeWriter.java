@@ -40,7 +40,8 @@ final class ManagedTypeWriter {
         for (ManagedModel.Executable c : model.constructors) {
             List<CodeBlock> params = new ArrayList<>();
             for (ManagedModel.Parameter p : c.parameters()) {
-                params.add(CodeBlock.of("$T.class", TypeName.get(types.erasure(p.type()))));
+                params.add(CodeBlock.of(
+                        "$T.class", TypeName.get(types.erasure(p.type())).withoutAnnotations()));
             }
             constructors.add(CodeBlock.of("$T.<$T>of($L)", Names.LIST, classOfAny, CodeBlock.join(params, ", ")));
         }

@@ -392,6 +392,6 @@ final class ProxyWriter {
         if (kind == SendableTypes.Kind.MANAGED) {
             return proxyType(t, kind);
         }
-        return TypeName.get(types.erasure(t));
+        return TypeName.get(types.erasure(t)).withoutAnnotations();
     }
 }

@@ -526,4 +526,25 @@ class ManagedProcessorErrorsTest {
         assertThat(c).hadErrorCount(1);
         assertThat(c).hadErrorContaining("cannot find symbol").inFile(s.file()).onLine(s.lineOf("Nowhere thing"));
     }
+
+    @Test
+    void typeAnnotationsOnParametersAreKeptOutOfClassLiterals() {
+        TestSource nonNull = TestSource.of(
+                "test.NonNull",
+                "package test;",
+                "import java.lang.annotation.*;",
+                "@Target(ElementType.TYPE_USE)",
+                "public @interface NonNull {}");
+        TestSource s = TestSource.of(
+                "test.Notes",
+                "package test;",
+                "import dev.steward.*;",
+                "import java.util.List;",
+                "@Managed",
+                "public class Notes {",
+                "    public Notes(@NonNull String title) {}",
+                "    @Exposed public @NonNull List<@NonNull String> add(@NonNull String note) { return null; }",
+                "}");
+        assertThat(compile(s, nonNull)).succeededWithoutWarnings();
+    }
 }
