@@ -1,5 +1,6 @@
 package dev.steward;
 
+import dev.steward.spi.ManagedRegistration;
 import dev.steward.spi.ManagerFactory;
 import dev.steward.spi.ManagerSettings;
 import java.time.Duration;
@@ -269,6 +270,31 @@ public interface Manager extends AutoCloseable {
     SharedBarrier barrier(int parties);
 
     /**
+     * Creates an object of a managed class on the node: the node runs the class's public
+     * constructor that accepts the arguments, and the caller gets a proxy (Python's {@code
+     * manager.Counter(...)}). The class is either annotated {@link Managed} (the proxy is the
+     * generated {@code Counter_Proxy}; its typed {@code Counter_Proxy.create(manager, ...)}
+     * factories do the same with the constructor chosen at compile time) or registered at run time
+     * with {@link Builder#registerManaged(Class, Class)} (the proxy implements the registered
+     * interface).
+     *
+     * <pre>{@code
+     * Counter_Proxy counter = manager.create(Counter.class);
+     * ThirdPartyApi tool = manager.create(ThirdParty.class, "config");
+     * }</pre>
+     *
+     * @param managedClass the class to instantiate on the node
+     * @param args the constructor arguments; shared objects travel as references
+     * @param <P> the proxy type: {@code Counter_Proxy}, or the interface registered for the class
+     * @return a proxy for the new object; it also implements {@link SharedObject}
+     * @throws IllegalArgumentException if the class is neither {@code @Managed} (compiled with
+     *     Steward's annotation processor) nor registered, or no public constructor, or more than
+     *     one, accepts the arguments
+     * @throws RemoteInvocationException if the constructor threw on the node
+     */
+    <P> P create(Class<?> managedClass, Object... args);
+
+    /**
      * Publishes an object under a name, so that any process can {@link #lookup} it. The name holds
      * a reference: the object lives at least until {@link #unpublish}. Publishing a name again
      * replaces the earlier object.
@@ -386,6 +412,7 @@ public interface Manager extends AutoCloseable {
         private final List<Class<?>> types = new ArrayList<>();
         private final List<String> packages = new ArrayList<>();
         private final List<TypeAdapter<?>> adapters = new ArrayList<>();
+        private final List<ManagedRegistration> managed = new ArrayList<>();
         private int maxFrameBytes = ManagerSettings.DEFAULT_MAX_FRAME_BYTES;
         private Duration heartbeat = ManagerSettings.DEFAULT_HEARTBEAT;
         private Duration lease = ManagerSettings.DEFAULT_LEASE;
@@ -452,6 +479,55 @@ public interface Manager extends AutoCloseable {
          */
         public Builder register(TypeAdapter<?> adapter) {
             adapters.add(Objects.requireNonNull(adapter, "adapter"));
+            return this;
+        }
+
+        /**
+         * Makes a class that cannot be annotated {@link Managed} usable as a managed class, with
+         * the methods of an interface as its exposed methods (Python's {@code
+         * BaseManager.register(typeid, callable, exposed=[...])}). The class need not implement
+         * the interface: each abstract method of the interface must match a public instance method
+         * of the class by name and parameter types, with a return type the interface's accepts.
+         * {@link Manager#create(Class, Object...)} then runs the class's constructor on the node
+         * and returns a proxy, made at run time, that implements the interface and {@link
+         * SharedObject}; calls run one at a time per object, as for {@code @Managed} classes.
+         *
+         * <p>An interface method may return {@code CompletableFuture<T>} where the class method
+         * returns {@code T}: that call does not wait. A parameter or return type that is another
+         * registered interface, or a shared type, travels as a reference. The node needs the
+         * class; the other JVMs need only the interface. Spawned children inherit the
+         * registration.
+         *
+         * <pre>{@code
+         * public interface ScaleApi { double weigh(String item); }   // ThirdPartyScale has weigh(String)
+         *
+         * Manager manager = Manager.builder().registerManaged(ThirdPartyScale.class, ScaleApi.class).start();
+         * ScaleApi scale = manager.create(ThirdPartyScale.class);
+         * }</pre>
+         *
+         * @param type the class to host on the node
+         * @param api the interface whose methods are exposed
+         * @return this builder
+         * @throws IllegalArgumentException if {@code api} is not an interface, or {@code type} is
+         *     an interface, an abstract class, or annotated {@link Managed}
+         */
+        public Builder registerManaged(Class<?> type, Class<?> api) {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(api, "api");
+            if (!api.isInterface() || api.isAnnotation()) {
+                throw new IllegalArgumentException(
+                        api.getName() + " is not an interface: registerManaged needs the interface that lists the"
+                                + " methods of " + type.getName() + " to expose");
+            }
+            if (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                throw new IllegalArgumentException(
+                        type.getName() + " cannot be instantiated on the node: register a concrete class");
+            }
+            if (type.isAnnotationPresent(Managed.class)) {
+                throw new IllegalArgumentException(type.getName() + " is @Managed already: use its generated proxy ("
+                        + type.getSimpleName() + "_Proxy) and do not register it at run time");
+            }
+            managed.add(new ManagedRegistration(type, api));
             return this;
         }
 
@@ -558,7 +634,17 @@ public interface Manager extends AutoCloseable {
 
         private ManagerSettings settings() {
             return new ManagerSettings(
-                    address, authKey, types, packages, adapters, maxFrameBytes, heartbeat, lease, name, options);
+                    address,
+                    authKey,
+                    types,
+                    packages,
+                    adapters,
+                    maxFrameBytes,
+                    heartbeat,
+                    lease,
+                    name,
+                    options,
+                    managed);
         }
 
         private static Duration positive(Duration d, String what) {

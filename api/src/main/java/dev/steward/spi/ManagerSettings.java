@@ -21,6 +21,7 @@ import java.util.Map;
  * @param lease how long a silent peer is trusted
  * @param name a name for threads and diagnostics
  * @param options transport-specific options
+ * @param managed classes made managed at run time
  */
 public record ManagerSettings(
         String address,
@@ -32,7 +33,8 @@ public record ManagerSettings(
         Duration heartbeat,
         Duration lease,
         String name,
-        Map<String, String> options) {
+        Map<String, String> options,
+        List<ManagedRegistration> managed) {
 
     /** The default frame limit: 16 MiB. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
@@ -56,6 +58,7 @@ public record ManagerSettings(
      * @param lease lease
      * @param name name
      * @param options transport options
+     * @param managed run-time managed classes
      */
     public ManagerSettings {
         authKey = authKey == null ? null : authKey.clone();
@@ -63,6 +66,35 @@ public record ManagerSettings(
         packages = List.copyOf(packages);
         adapters = List.copyOf(adapters);
         options = Map.copyOf(options);
+        managed = List.copyOf(managed);
+    }
+
+    /**
+     * Creates settings without run-time managed classes.
+     *
+     * @param address the address
+     * @param authKey the key
+     * @param types registered types
+     * @param packages allowed packages
+     * @param adapters adapters
+     * @param maxFrameBytes frame limit
+     * @param heartbeat heartbeat interval
+     * @param lease lease
+     * @param name name
+     * @param options transport options
+     */
+    public ManagerSettings(
+            String address,
+            byte[] authKey,
+            List<Class<?>> types,
+            List<String> packages,
+            List<TypeAdapter<?>> adapters,
+            int maxFrameBytes,
+            Duration heartbeat,
+            Duration lease,
+            String name,
+            Map<String, String> options) {
+        this(address, authKey, types, packages, adapters, maxFrameBytes, heartbeat, lease, name, options, List.of());
     }
 
     /**
@@ -83,7 +115,17 @@ public record ManagerSettings(
      */
     public ManagerSettings withAddress(String newAddress) {
         return new ManagerSettings(
-                newAddress, authKey, types, packages, adapters, maxFrameBytes, heartbeat, lease, name, options);
+                newAddress,
+                authKey,
+                types,
+                packages,
+                adapters,
+                maxFrameBytes,
+                heartbeat,
+                lease,
+                name,
+                options,
+                managed);
     }
 
     /**
@@ -94,6 +136,6 @@ public record ManagerSettings(
      */
     public ManagerSettings withAuthKey(byte[] newKey) {
         return new ManagerSettings(
-                address, newKey, types, packages, adapters, maxFrameBytes, heartbeat, lease, name, options);
+                address, newKey, types, packages, adapters, maxFrameBytes, heartbeat, lease, name, options, managed);
     }
 }

@@ -19,6 +19,7 @@ import dev.steward.SharedSemaphore;
 import dev.steward.SharedSet;
 import dev.steward.SharedValue;
 import dev.steward.runtime.client.ClientConnection;
+import dev.steward.runtime.managed.ManagedCalls;
 import dev.steward.runtime.node.Node;
 import dev.steward.runtime.process.ProcessLauncherImpl;
 import dev.steward.runtime.protocol.Ops;
@@ -82,6 +83,11 @@ final class ManagerImpl implements Manager {
         all[0] = type;
         System.arraycopy(args, 0, all, 1, args.length);
         return (T) connection.callSync(Protocol.NODE_OBJECT, Ops.Node.CREATE, "create " + type, all);
+    }
+
+    @Override
+    public <P> P create(Class<?> managedClass, Object... args) {
+        return ManagedCalls.create(connection, Objects.requireNonNull(managedClass, "managedClass"), args);
     }
 
     @Override

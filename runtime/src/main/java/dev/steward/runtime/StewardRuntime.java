@@ -6,7 +6,9 @@ import dev.steward.TypeAdapter;
 import dev.steward.runtime.client.ClientConnection;
 import dev.steward.runtime.client.ClientSettings;
 import dev.steward.runtime.codec.TypeRegistry;
+import dev.steward.runtime.managed.ManagedTypes;
 import dev.steward.runtime.node.Node;
+import dev.steward.runtime.node.UserObjects;
 import dev.steward.runtime.protocol.Handshake;
 import dev.steward.runtime.transport.TransportRegistry;
 import dev.steward.spi.ManagerFactory;
@@ -59,6 +61,7 @@ public final class StewardRuntime implements ManagerFactory {
                 settings.name(),
                 settings.options());
         try {
+            UserObjects.install(node, ManagedTypes.install(settings));
             URI bound = node.listen(provider, address);
             URI reachable = reachable(bound);
             ClientConnection connection = ClientConnection.open(provider, reachable, key, clientSettings(settings));
@@ -145,6 +148,7 @@ public final class StewardRuntime implements ManagerFactory {
         for (TypeAdapter<?> a : settings.adapters()) {
             r.register(a);
         }
+        ManagedTypes.registerValueTypes(r, ManagedTypes.install(settings));
         return r;
     }
 
@@ -155,6 +159,7 @@ public final class StewardRuntime implements ManagerFactory {
     /** Settings a spawned child's connection inherits. */
     private static Map<String, String> childSettings(ManagerSettings settings) {
         Map<String, String> m = new LinkedHashMap<>(settings.options());
+        m.putAll(ManagedTypes.childOptions(settings));
         m.put("steward.maxFrameBytes", Integer.toString(settings.maxFrameBytes()));
         return m;
     }

@@ -148,6 +148,10 @@ public final class Node implements AutoCloseable {
             throw new NoSuchElementException(
                     "this node cannot create objects of type '" + typeName + "': no such type is registered on it");
         }
+        if (factory instanceof DeferredObjectFactory deferred) {
+            deferred.createLater(this, args, call); // answers the call when the object exists
+            return;
+        }
         HostedObject o = host(factory.create(this, args));
         try {
             call.reply(o);

@@ -1,0 +1,3 @@
+package test;
+
+public record Point(int x, int y) {}
