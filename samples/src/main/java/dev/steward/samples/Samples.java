@@ -24,6 +24,8 @@ public final class Samples {
             new Inventory(),
             new PlayerStats(),
             new ProducersConsumer(),
+            new CustomCounter(),
+            new TerminateManager(),
             new TryWithResources(),
             new ZooSimulator(),
             new GuiceSample(),

@@ -33,6 +33,8 @@ class SamplesTest extends SampleTestBase {
                         "inventory",
                         "player-stats",
                         "queue",
+                        "counter",
+                        "terminate",
                         "try-with-resources",
                         "zoo",
                         "guice",
