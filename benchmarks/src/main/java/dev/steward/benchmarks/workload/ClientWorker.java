@@ -22,6 +22,7 @@ public final class ClientWorker {
      * @param dict the map for {@code dict_put_get_ops_s}
      * @param list the list for {@code list_append_ops_s}
      * @param counter the counter for latency and async throughput
+     * @param custom the user-defined counter for {@code custom_counter_increment_ops_s}
      * @param n calls per loop
      * @param outstanding async calls in flight at once
      * @throws InterruptedException if interrupted
@@ -31,6 +32,7 @@ public final class ClientWorker {
             SharedMap<String, Integer> dict,
             SharedList<Integer> list,
             SharedLong counter,
+            BenchCounter_Proxy custom,
             int n,
             int outstanding)
             throws InterruptedException {
@@ -46,6 +48,13 @@ public final class ClientWorker {
                 list.add(i);
             }
             results.put("list_append_ops_s", n / seconds(t));
+            long before = custom.getValue();
+            t = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                custom.increment();
+            }
+            results.put("custom_counter_increment_ops_s", n / seconds(t));
+            results.put("custom_counter_correct", custom.getValue() == before + n);
         }
         Histogram h = new Histogram(3_600_000_000L, 3);
         for (int round = 0; round < 2; round++) {

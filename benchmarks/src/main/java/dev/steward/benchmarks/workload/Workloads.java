@@ -110,7 +110,8 @@ public final class Workloads {
             SharedMap<String, Integer> dict = m.map();
             SharedList<Integer> list = m.list();
             SharedLong counter = m.longValue(0);
-            join(spawn(m, ClientWorker.class, results, dict, list, counter, n, 256));
+            BenchCounter_Proxy custom = BenchCounter_Proxy.create(m);
+            join(spawn(m, ClientWorker.class, results, dict, list, counter, custom, n, 256));
             // queue round trips
             SharedQueue<Integer> q1 = m.queue();
             SharedQueue<Integer> q2 = m.queue();
