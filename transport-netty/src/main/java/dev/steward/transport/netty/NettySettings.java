@@ -13,17 +13,20 @@ import java.io.IOException;
  * @param maxQueuedBytes how many outgoing bytes may wait for a slow peer before the connection is
  *     closed
  * @param closeTimeoutMillis how long {@code close()} waits for queued frames to leave
+ * @param blockingClient whether client connections use blocking sockets instead of Netty
  */
 record NettySettings(
         NettyTransportKind kind,
         int maxFrameBytes,
         int connectTimeoutMillis,
         long maxQueuedBytes,
-        long closeTimeoutMillis) {
+        long closeTimeoutMillis,
+        boolean blockingClient) {
     static final String TRANSPORT = "netty.transport";
     static final String CONNECT_TIMEOUT_MS = "netty.connectTimeoutMs";
     static final String MAX_QUEUED_BYTES = "netty.maxQueuedBytes";
     static final String CLOSE_TIMEOUT_MS = "netty.closeTimeoutMs";
+    static final String CLIENT = "netty.client";
 
     static final long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
     static final long DEFAULT_MAX_QUEUED_BYTES = 64L * 1024 * 1024;
@@ -46,7 +49,19 @@ record NettySettings(
                 config.maxFrameBytes(),
                 (int) positive(config, CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS, Integer.MAX_VALUE),
                 positive(config, MAX_QUEUED_BYTES, DEFAULT_MAX_QUEUED_BYTES, Long.MAX_VALUE),
-                positive(config, CLOSE_TIMEOUT_MS, DEFAULT_CLOSE_TIMEOUT_MS, Long.MAX_VALUE));
+                positive(config, CLOSE_TIMEOUT_MS, DEFAULT_CLOSE_TIMEOUT_MS, Long.MAX_VALUE),
+                client(config.option(CLIENT, System.getProperty("steward." + CLIENT, "netty"))));
+    }
+
+    private static boolean client(String kind) {
+        switch (kind.trim()) {
+            case "blocking":
+                return true;
+            case "netty":
+                return false;
+            default:
+                throw new IllegalArgumentException(CLIENT + " must be 'netty' or 'blocking', not '" + kind + "'");
+        }
     }
 
     private static long positive(TransportConfig config, String key, long defaultValue, long max) {

@@ -17,7 +17,9 @@ final class SharedEventLoops {
     private static final Object LOCK = new Object();
     private static final Map<NettyTransportKind, SharedEventLoops> CURRENT = new EnumMap<>(NettyTransportKind.class);
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
-    private static final int THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+    /** {@code -Dsteward.netty.threads=N} sets the size; by default one thread per core, at most two. */
+    private static final int THREADS = Math.max(
+            1, Integer.getInteger("steward.netty.threads", Math.min(2, Runtime.getRuntime().availableProcessors())));
 
     private final NettyTransportKind kind;
     private final MultiThreadIoEventLoopGroup group;
