@@ -1,0 +1,231 @@
+package dev.steward.transport.aeron;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.AgentTerminationException;
+import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
+
+/**
+ * The process's one Aeron thread, {@code steward-aeron}: it runs the duty cycle of every media
+ * driver link (the Aeron client's conductor, and the embedded driver itself in {@code invoker}
+ * mode), every server and every connection. Everything that touches Aeron's publications,
+ * subscriptions and images runs here, so none of it needs a lock; other threads hand work over
+ * through {@link #execute}.
+ *
+ * <p>The thread starts with the first driver link and ends with the last: {@link #acquire} and
+ * {@link #release} count the links. Its idle strategy comes from the settings of whoever started it
+ * ({@code aeron.idle}, {@code aeron.idleMaxParkNs}). A shutdown hook closes what is still open when
+ * the JVM exits, so that embedded drivers delete their directories.
+ */
+final class TransportAgent implements Agent {
+    private static final System.Logger LOG = System.getLogger(TransportAgent.class.getName());
+    private static final Object LOCK = new Object();
+    private static final long SHUTDOWN_WAIT_MS = 2_000;
+
+    private static TransportAgent current; // guarded by LOCK
+
+    private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
+    private final List<DriverLink> links = new ArrayList<>(); // agent-confined
+    private final List<Duty> duties = new ArrayList<>(); // agent-confined
+    private final AgentRunner runner;
+    private final Thread shutdownHook;
+    private final String idleDescription;
+    private volatile Thread thread;
+    private volatile boolean terminating;
+    private int references; // guarded by LOCK
+
+    private TransportAgent(AeronSettings settings) {
+        ErrorHandler errors = TransportAgent::logError;
+        this.runner = new AgentRunner(settings.idleStrategy(), errors, null, this);
+        this.idleDescription = settings.idle().name().toLowerCase(java.util.Locale.ROOT);
+        this.shutdownHook = new Thread(this::onJvmShutdown, "steward-aeron-shutdown");
+    }
+
+    /**
+     * Takes a hold on the process's agent, starting it if none runs.
+     *
+     * @param settings the settings of whoever asks, used if the agent starts now
+     * @return the agent
+     */
+    static TransportAgent acquire(AeronSettings settings) {
+        synchronized (LOCK) {
+            if (current == null) {
+                TransportAgent agent = new TransportAgent(settings);
+                AgentRunner.startOnThread(agent.runner, task -> {
+                    Thread t = new AgentThread(task);
+                    agent.thread = t;
+                    return t;
+                });
+                Runtime.getRuntime().addShutdownHook(agent.shutdownHook);
+                current = agent;
+            }
+            current.references++;
+            return current;
+        }
+    }
+
+    /** Lets go of a hold; the thread ends after the last. */
+    void release() {
+        synchronized (LOCK) {
+            if (--references > 0) {
+                return;
+            }
+            if (current == this) {
+                current = null;
+            }
+        }
+        terminating = true;
+    }
+
+    /**
+     * Hands work to the agent's thread. Thread-safe.
+     *
+     * @param command runs on the agent's next duty cycle
+     */
+    void execute(Runnable command) {
+        commands.offer(command);
+    }
+
+    /**
+     * Tells whether the caller runs on this agent's thread.
+     *
+     * @return {@code true} on the agent's thread
+     */
+    boolean onAgentThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Tells whether the caller runs on any Steward Aeron thread, where nothing may block.
+     *
+     * @return {@code true} on such a thread
+     */
+    static boolean onAnyAgentThread() {
+        return Thread.currentThread() instanceof AgentThread;
+    }
+
+    /**
+     * Starts running a driver link's duty cycle. Agent thread only.
+     *
+     * @param link the link
+     */
+    void addLink(DriverLink link) {
+        links.add(link);
+    }
+
+    /**
+     * Starts running a duty. Agent thread only.
+     *
+     * @param duty the duty
+     */
+    void addDuty(Duty duty) {
+        duties.add(duty);
+    }
+
+    @Override
+    public int doWork() {
+        long nowNs = System.nanoTime();
+        int work = 0;
+        for (int i = 0; i < links.size(); i++) {
+            try {
+                work += links.get(i).doWork(nowNs);
+            } catch (RuntimeException e) {
+                logError(e);
+            }
+        }
+        Runnable command;
+        while ((command = commands.poll()) != null) {
+            work++;
+            try {
+                command.run();
+            } catch (RuntimeException e) {
+                logError(e);
+            }
+        }
+        for (int i = 0; i < duties.size(); i++) {
+            Duty duty = duties.get(i);
+            try {
+                work += duty.doWork(nowNs);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a Steward Aeron duty failed; aborting it: " + duty, e);
+                duty.abort();
+            }
+        }
+        duties.removeIf(Duty::isFinished);
+        links.removeIf(DriverLink::isClosed);
+        if (terminating && links.isEmpty() && duties.isEmpty() && commands.isEmpty()) {
+            throw new AgentTerminationException();
+        }
+        return work;
+    }
+
+    @Override
+    public void onClose() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook is running, or has run
+        }
+    }
+
+    @Override
+    public String roleName() {
+        return "steward-aeron";
+    }
+
+    @Override
+    public String toString() {
+        return "steward-aeron agent (idle " + idleDescription + ", " + (terminating ? "ending" : "running") + ")";
+    }
+
+    /** At JVM exit: close everything at once, so that embedded drivers delete their directories. */
+    private void onJvmShutdown() {
+        CountDownLatch done = new CountDownLatch(1);
+        execute(() -> {
+            try {
+                for (Duty duty : new ArrayList<>(duties)) {
+                    duty.abort();
+                }
+                duties.clear();
+                for (DriverLink link : new ArrayList<>(links)) {
+                    link.closeNow();
+                }
+                links.clear();
+            } finally {
+                done.countDown();
+            }
+        });
+        try {
+            if (!done.await(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.log(
+                        Level.WARNING,
+                        "the steward-aeron thread did not close its drivers at JVM exit; deleting their"
+                                + " directories anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        DriverLink.deleteEmbeddedDirectories();
+    }
+
+    static void logError(Throwable t) {
+        if (t instanceof AgentTerminationException) {
+            return;
+        }
+        LOG.log(Level.WARNING, "error on the steward-aeron thread", t);
+    }
+
+    /** The agent's thread: a daemon, so that it never keeps a JVM alive. */
+    private static final class AgentThread extends Thread {
+        AgentThread(Runnable task) {
+            super(task, "steward-aeron");
+            setDaemon(true);
+        }
+    }
+}
