@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * A Steward Aeron address: {@code aeron:ipc} or {@code aeron:udp?endpoint=host:port}, with optional
  * parameters after the {@code ?}, separated by {@code &} (or Aeron's {@code |}, which a URI must
- * write as {@code %7C}).
+ * write as {@code %7C}, so no value can hold a {@code |}).
  *
  * <p>Parameters: {@code endpoint} (UDP only, required there), {@code stream} (the node's request
  * stream id), {@code aeron.dir} (the media driver's directory) and any {@code aeron.*} option of
@@ -202,6 +202,10 @@ record AeronAddress(Media media, String endpoint, Integer stream, Map<String, St
     }
 
     private static void append(StringBuilder query, String key, String value) {
+        if (value.indexOf('|') >= 0) {
+            // %7C separates parameters (Aeron writes '|', which a URI cannot hold)
+            throw new IllegalArgumentException("an Aeron address cannot carry '" + value + "': it contains '|'");
+        }
         if (query.length() > 0) {
             query.append('&');
         }

@@ -110,7 +110,8 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
         }
         int length = frame.remaining();
         long queued = queuedBytes.addAndGet(length);
-        if (queued > settings.maxQueuedBytes()) {
+        // one frame is always admitted, however large: the bound is on a backlog the peer leaves
+        if (queued > settings.maxQueuedBytes() && queued > length) {
             queuedBytes.addAndGet(-length);
             fail(new IOException("peer " + peer + " is not reading: " + queued + " bytes queued, more than "
                     + AeronSettings.MAX_QUEUED_BYTES + "=" + settings.maxQueuedBytes() + "; closing the connection"));
@@ -119,12 +120,14 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
         byte[] copy = new byte[length];
         frame.get(frame.position(), copy);
         outbound.offer(copy);
+        link.agent().wake();
         return true;
     }
 
     @Override
     public void close() {
         closeRequested.set(true);
+        link.agent().wake();
     }
 
     @Override
@@ -150,6 +153,7 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
     void fail(Throwable cause) {
         failure.compareAndSet(null, cause);
         closeRequested.set(true);
+        link.agent().wake();
     }
 
     /** Completes once the connection is over and its listener has heard {@code onClose}. */

@@ -40,11 +40,17 @@ import org.agrona.concurrent.status.CountersReader;
  */
 final class DriverLink {
     private static final System.Logger LOG = System.getLogger(DriverLink.class.getName());
+    /** Guards the open links and their counts; held only briefly, since the agent's thread takes it. */
     private static final Object LOCK = new Object();
+    /** Serializes the slow work of opening links (launching a driver, waiting for one). */
+    private static final Object CREATING = new Object();
+
     private static final Map<Path, DriverLink> OPEN = new HashMap<>(); // guarded by LOCK
     private static final Set<Path> EMBEDDED_DIRECTORIES = ConcurrentHashMap.newKeySet();
     /** How long a closed UDP publication may take to send what it holds before its driver closes. */
     private static final long LINGER_NS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** How often the embedded driver checks its timeouts. */
+    private static final long TIMER_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static DriverLink embedded; // guarded by LOCK
 
@@ -77,10 +83,12 @@ final class DriverLink {
      * @throws IOException if the driver cannot start
      */
     static DriverLink embedded(AeronSettings settings) throws IOException {
-        synchronized (LOCK) {
-            if (embedded != null) {
-                embedded.references++;
-                return embedded;
+        synchronized (CREATING) {
+            synchronized (LOCK) {
+                if (embedded != null) {
+                    embedded.references++;
+                    return embedded;
+                }
             }
             DriverDirectories.sweepStale();
             Path dir = DriverDirectories.newDirectory();
@@ -91,8 +99,10 @@ final class DriverLink {
                 driver = MediaDriver.launch(driverContext(dir, settings));
                 Aeron aeron = Aeron.connect(clientContext(dir, settings, driver.sharedAgentInvoker()));
                 DriverLink link = new DriverLink(dir, agent, driver, aeron);
-                embedded = link;
-                OPEN.put(dir, link);
+                synchronized (LOCK) {
+                    embedded = link;
+                    OPEN.put(dir, link);
+                }
                 agent.execute(() -> agent.addLink(link));
                 LOG.log(Level.DEBUG, () -> "started an embedded Aeron media driver in " + dir);
                 return link;
@@ -119,18 +129,22 @@ final class DriverLink {
      */
     static DriverLink forDirectory(Path directory, AeronSettings settings) throws IOException {
         Path dir = directory.toAbsolutePath().normalize();
-        synchronized (LOCK) {
-            DriverLink open = OPEN.get(dir);
-            if (open != null) {
-                open.references++;
-                return open;
+        synchronized (CREATING) {
+            synchronized (LOCK) {
+                DriverLink open = OPEN.get(dir);
+                if (open != null) {
+                    open.references++;
+                    return open;
+                }
             }
             checkDriverRuns(dir, settings);
             TransportAgent agent = TransportAgent.acquire(settings);
             try {
                 Aeron aeron = Aeron.connect(clientContext(dir, settings, null));
                 DriverLink link = new DriverLink(dir, agent, null, aeron);
-                OPEN.put(dir, link);
+                synchronized (LOCK) {
+                    OPEN.put(dir, link);
+                }
                 agent.execute(() -> agent.addLink(link));
                 return link;
             } catch (RuntimeException e) {
@@ -182,6 +196,8 @@ final class DriverLink {
                 .ipcTermBufferLength(settings.termLength())
                 .publicationTermBufferLength(settings.termLength())
                 .imageLivenessTimeoutNs(settings.imageLivenessTimeoutNs())
+                // state changes (such as an image's end after its liveness timeout) every 100 ms, not 1 s
+                .timerIntervalNs(TIMER_INTERVAL_NS)
                 .errorHandler(TransportAgent::logError);
     }
 
