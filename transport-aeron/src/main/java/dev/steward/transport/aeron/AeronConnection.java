@@ -156,6 +156,15 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
         link.agent().wake();
     }
 
+    /**
+     * Counts the bytes queued and not yet handed to Aeron.
+     *
+     * @return the bytes
+     */
+    long queuedBytes() {
+        return queuedBytes.get();
+    }
+
     /** Completes once the connection is over and its listener has heard {@code onClose}. */
     CompletableFuture<Void> terminationFuture() {
         return terminated;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Records what a transport hands a listener, and checks the SPI's promises about it. */
-final class RecordingListener implements FrameListener {
+class RecordingListener implements FrameListener {
     final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
     final List<Long> oversized = new CopyOnWriteArrayList<>();
     final CompletableFuture<Throwable> closed = new CompletableFuture<>();
