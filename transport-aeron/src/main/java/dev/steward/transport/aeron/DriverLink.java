@@ -60,14 +60,16 @@ final class DriverLink {
     private final Aeron aeron;
     private final AgentInvoker driverInvoker;
     private final AgentInvoker conductor;
+    private final AeronSettings startedWith;
     private final List<Lingering> lingering = new ArrayList<>(); // agent-confined
     private int references = 1; // guarded by LOCK
     private volatile Throwable failure;
     private boolean released; // agent-confined
     private boolean closed; // agent-confined
 
-    private DriverLink(Path directory, TransportAgent agent, MediaDriver driver, Aeron aeron) {
+    private DriverLink(Path directory, TransportAgent agent, MediaDriver driver, Aeron aeron, AeronSettings settings) {
         this.directory = directory;
+        this.startedWith = settings;
         this.agent = agent;
         this.driver = driver;
         this.aeron = aeron;
@@ -87,6 +89,7 @@ final class DriverLink {
             synchronized (LOCK) {
                 if (embedded != null) {
                     embedded.references++;
+                    embedded.warnIfDifferent(settings);
                     return embedded;
                 }
             }
@@ -98,7 +101,7 @@ final class DriverLink {
             try {
                 driver = MediaDriver.launch(driverContext(dir, settings));
                 Aeron aeron = Aeron.connect(clientContext(dir, settings, driver.sharedAgentInvoker()));
-                DriverLink link = new DriverLink(dir, agent, driver, aeron);
+                DriverLink link = new DriverLink(dir, agent, driver, aeron, settings);
                 synchronized (LOCK) {
                     embedded = link;
                     OPEN.put(dir, link);
@@ -141,7 +144,7 @@ final class DriverLink {
             TransportAgent agent = TransportAgent.acquire(settings);
             try {
                 Aeron aeron = Aeron.connect(clientContext(dir, settings, null));
-                DriverLink link = new DriverLink(dir, agent, null, aeron);
+                DriverLink link = new DriverLink(dir, agent, null, aeron, settings);
                 synchronized (LOCK) {
                     OPEN.put(dir, link);
                 }
@@ -151,6 +154,20 @@ final class DriverLink {
                 agent.release();
                 throw new IOException("cannot connect to the Aeron media driver in " + dir + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** The embedded driver's settings are the first user's; says so to a later one that differs. */
+    private void warnIfDifferent(AeronSettings settings) {
+        if (settings.driverThreading() != startedWith.driverThreading()
+                || settings.imageLivenessTimeoutNs() != startedWith.imageLivenessTimeoutNs()) {
+            LOG.log(
+                    Level.WARNING,
+                    "this process's embedded Aeron media driver already runs with "
+                            + AeronSettings.DRIVER_THREADING + "=" + startedWith.driverThreading() + " and "
+                            + AeronSettings.IMAGE_LIVENESS_TIMEOUT_MS + "="
+                            + startedWith.imageLivenessTimeoutNs() / 1_000_000
+                            + "; the values " + settings.name() + " asked for take effect only when it starts again");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.steward.transport.aeron;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -36,7 +37,8 @@ final class TransportAgent implements Agent {
     private final List<Duty> duties = new ArrayList<>(); // agent-confined
     private final AgentRunner runner;
     private final Thread shutdownHook;
-    private final String idleDescription;
+    private final AeronSettings.Idle idle;
+    private final long idleMaxParkNs;
     private volatile Thread thread;
     private volatile boolean terminating;
     private int references; // guarded by LOCK
@@ -44,7 +46,8 @@ final class TransportAgent implements Agent {
     private TransportAgent(AeronSettings settings) {
         ErrorHandler errors = TransportAgent::logError;
         this.runner = new AgentRunner(settings.idleStrategy(), errors, null, this);
-        this.idleDescription = settings.idle().name().toLowerCase(java.util.Locale.ROOT);
+        this.idle = settings.idle();
+        this.idleMaxParkNs = settings.idleMaxParkNs();
         this.shutdownHook = new Thread(this::onJvmShutdown, "steward-aeron-shutdown");
     }
 
@@ -67,6 +70,16 @@ final class TransportAgent implements Agent {
                 current = agent;
             }
             current.references++;
+            if (current.idle != settings.idle() || current.idleMaxParkNs != settings.idleMaxParkNs()) {
+                LOG.log(
+                        Level.WARNING,
+                        "the steward-aeron thread of this process already runs with "
+                                + AeronSettings.IDLE + "=" + current.idleDescription() + " and "
+                                + AeronSettings.IDLE_MAX_PARK_NS
+                                + "=" + current.idleMaxParkNs + "; " + settings.name() + " asked for "
+                                + settings.idle().name().toLowerCase(Locale.ROOT) + " and " + settings.idleMaxParkNs()
+                                + ", which take effect only when the thread starts again");
+            }
             return current;
         }
     }
@@ -193,7 +206,7 @@ final class TransportAgent implements Agent {
 
     @Override
     public String toString() {
-        return "steward-aeron agent (idle " + idleDescription + ", " + (terminating ? "ending" : "running") + ")";
+        return "steward-aeron agent (idle " + idleDescription() + ", " + (terminating ? "ending" : "running") + ")";
     }
 
     /** At JVM exit: close everything at once, so that embedded drivers delete their directories. */
@@ -224,6 +237,10 @@ final class TransportAgent implements Agent {
             Thread.currentThread().interrupt();
         }
         DriverLink.deleteEmbeddedDirectories();
+    }
+
+    private String idleDescription() {
+        return idle.name().toLowerCase(Locale.ROOT);
     }
 
     static void logError(Throwable t) {
