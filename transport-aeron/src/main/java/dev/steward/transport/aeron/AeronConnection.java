@@ -72,7 +72,7 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private volatile String peer;
+    private final String peer;
     private volatile boolean finished;
 
     FrameListener listener; // agent-confined once the connection runs
@@ -168,10 +168,6 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
     /** Completes once the connection is over and its listener has heard {@code onClose}. */
     CompletableFuture<Void> terminationFuture() {
         return terminated;
-    }
-
-    void peer(String description) {
-        this.peer = description;
     }
 
     // ---- the duty cycle ----

@@ -66,6 +66,7 @@ final class AeronServer implements ServerTransport, Duty, FragmentHandler {
     private final Int2ObjectHashMap<AcceptedConnection> sessions = new Int2ObjectHashMap<>(); // agent-confined
     private final IntHashSet ignored = new IntHashSet(); // agent-confined
     private boolean finished; // agent-confined
+    private IOException startFailure; // agent-confined
 
     AeronServer(DriverLink link, AeronSettings settings, AeronAddress requested, ConnectionAcceptor acceptor) {
         this.link = link;
@@ -92,6 +93,7 @@ final class AeronServer implements ServerTransport, Duty, FragmentHandler {
             bound.completeExceptionally(new IOException("cannot listen on " + requested + ": " + e.getMessage(), e));
             state = State.CLOSED;
             finished = true;
+            closed.complete(null);
             link.release();
             return;
         }
@@ -186,7 +188,7 @@ final class AeronServer implements ServerTransport, Duty, FragmentHandler {
             }
         }
         if (failure == null && closeRequested.get()) {
-            failure = new IOException("closed while starting");
+            failure = startFailure != null ? startFailure : new IOException("closed while starting");
         }
         if (failure == null && subscription != null && requested.media() == AeronAddress.Media.UDP) {
             if (subscription.channelStatus() == ChannelEndpointStatus.ERRORED) {
@@ -215,7 +217,10 @@ final class AeronServer implements ServerTransport, Duty, FragmentHandler {
         }
         if (subscription == null) {
             if (nowNs - deadlineNs > 0) {
+                // failing on the next cycle, with this as the cause
                 closeRequested.set(true);
+                startFailure = new IOException("the media driver did not register the subscription within "
+                        + TimeUnit.NANOSECONDS.toMillis(settings.connectTimeoutNs()) + " ms");
             }
             return 0;
         }
@@ -226,8 +231,19 @@ final class AeronServer implements ServerTransport, Duty, FragmentHandler {
         return 1;
     }
 
+    /**
+     * The address clients use: the endpoint with its port resolved, the stream, for IPC the driver's
+     * directory, and the sizes the node asked for; not the node's own preferences (idle strategy and
+     * the like), which are no business of its clients.
+     */
     private URI reportedAddress() {
         Map<String, String> extra = new java.util.LinkedHashMap<>();
+        for (String option : List.of(AeronSettings.TERM_LENGTH, AeronSettings.MTU)) {
+            String value = requested.option(option);
+            if (value != null) {
+                extra.put(option, value);
+            }
+        }
         String endpoint = null;
         if (requested.media() == AeronAddress.Media.IPC) {
             extra.put(AeronSettings.DIR, link.directory().toString());
@@ -237,7 +253,7 @@ final class AeronServer implements ServerTransport, Duty, FragmentHandler {
                     .port();
             endpoint = new AeronAddress.HostPort(wanted.host(), port).toString();
         }
-        return requested.with(endpoint, streamId, extra).toUri();
+        return new AeronAddress(requested.media(), endpoint, streamId, extra).toUri();
     }
 
     private int poll() {

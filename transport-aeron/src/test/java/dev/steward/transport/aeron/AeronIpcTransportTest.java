@@ -34,6 +34,21 @@ class AeronIpcTransportTest extends AbstractAeronTransportTest {
     }
 
     @Test
+    void theAddressKeepsTheSizesTheNodeAskedForButNotItsOwnPreferences() throws Exception {
+        var transport = provider.listen(
+                URI.create("aeron:ipc?term-length=64k&aeron.idle=backoff&aeron.peerCheckMs=50"),
+                config(1 << 20, Map.of()),
+                c -> new RecordingListener());
+        try {
+            AeronAddress address = AeronAddress.parse(transport.address());
+            assertThat(address.option(AeronSettings.TERM_LENGTH)).isEqualTo("64k");
+            assertThat(address.options()).containsOnlyKeys(AeronSettings.TERM_LENGTH, AeronSettings.DIR);
+        } finally {
+            transport.close();
+        }
+    }
+
+    @Test
     void aClientWithoutTheNodesDirectoryIsToldWhatAddressToUse() {
         assertThatThrownBy(() ->
                         provider.connect(URI.create("aeron:ipc"), config(1024, Map.of()), new RecordingListener()))
