@@ -39,6 +39,9 @@ final class TransportAgent implements Agent {
     private final Thread shutdownHook;
     private final AeronSettings.Idle idle;
     private final long idleMaxParkNs;
+    /** Released when the JVM-exit clean-up has run, or when the thread ends: the hook waits for it. */
+    private final CountDownLatch quiet = new CountDownLatch(1);
+
     private volatile Thread thread;
     private volatile boolean terminating;
     private int references; // guarded by LOCK
@@ -192,6 +195,7 @@ final class TransportAgent implements Agent {
 
     @Override
     public void onClose() {
+        quiet.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
@@ -211,7 +215,6 @@ final class TransportAgent implements Agent {
 
     /** At JVM exit: close everything at once, so that embedded drivers delete their directories. */
     private void onJvmShutdown() {
-        CountDownLatch done = new CountDownLatch(1);
         execute(() -> {
             try {
                 for (Duty duty : new ArrayList<>(duties)) {
@@ -223,11 +226,12 @@ final class TransportAgent implements Agent {
                 }
                 links.clear();
             } finally {
-                done.countDown();
+                quiet.countDown();
             }
         });
         try {
-            if (!done.await(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS)) {
+            // a thread that has already ended (its last link closed) releases the latch itself
+            if (!quiet.await(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 LOG.log(
                         Level.WARNING,
                         "the steward-aeron thread did not close its drivers at JVM exit; deleting their"

@@ -347,6 +347,24 @@ abstract class AbstractAeronTransportTest {
         }
     }
 
+    @Test
+    void aJvmWhoseLastConnectionClosedExitsAtOnce() throws Exception {
+        Server server = server();
+        try (JavaProcess leaver = JavaProcess.start(
+                ConnectAndLeave.class,
+                List.of(),
+                Map.of(),
+                server.transport.address().toString())) {
+            leaver.awaitLine("closed", Duration.ofSeconds(60));
+            long start = System.nanoTime();
+            assertThat(leaver.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("exit after the last close; output:%n%s", leaver.transcript())
+                    .isLessThan(Duration.ofSeconds(1));
+            assertThat(leaver.process().exitValue()).isZero();
+        }
+    }
+
     private static void signal(String name, long pid) throws Exception {
         assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(pid))
                         .start()
