@@ -3,6 +3,7 @@ package dev.steward.transport.aeron;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.runtime.conformance.Await;
 import dev.steward.spi.TransportConnection;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
@@ -77,7 +78,7 @@ class AeronIpcTransportTest extends AbstractAeronTransportTest {
                 .threadingMode(ThreadingMode.SHARED)
                 .dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true))) {
-            Map<String, String> options = Map.of("aeron.dir", dir.toString(), "aeron.termLength", "64k");
+            Map<String, String> options = Map.of("aeron.dir", driver.aeronDirectoryName(), "aeron.termLength", "64k");
             Server server = new Server(1 << 20, options, RecordingListener::new);
             assertThat(AeronAddress.parse(server.transport.address()).option(AeronSettings.DIR))
                     .isEqualTo(dir.toString());
@@ -104,9 +105,7 @@ class AeronIpcTransportTest extends AbstractAeronTransportTest {
         try (Aeron raw = Aeron.connect(new Aeron.Context().aeronDirectoryName(address.option(AeronSettings.DIR)));
                 ExclusivePublication junk = raw.addExclusivePublication("aeron:ipc", address.stream())) {
             UnsafeBuffer garbage = new UnsafeBuffer(new byte[] {(byte) 0xc1, 1, 2, 3});
-            while (junk.offer(garbage) < 0) {
-                Thread.onSpinWait();
-            }
+            Await.until(WAIT, () -> junk.offer(garbage) > 0, () -> "the junk stream reaches the node");
             RecordingListener client = new RecordingListener();
             TransportConnection out = connect(server, client, SMALL_TERMS);
             out.send(text("real"));
