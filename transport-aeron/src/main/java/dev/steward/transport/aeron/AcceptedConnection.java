@@ -56,7 +56,7 @@ final class AcceptedConnection extends AeronConnection {
      */
     void start(long nowNs, Wire.Peer client) {
         setupDeadlineNs = nowNs + settings.connectTimeoutNs();
-        peerProcess = PeerProcess.find(client, ipc);
+        peerProcess = PeerProcess.acquire(client, ipc);
         try {
             registration = link.aeron().asyncAddExclusivePublication(replyChannel, replyStream);
         } catch (RuntimeException e) {
@@ -115,6 +115,11 @@ final class AcceptedConnection extends AeronConnection {
     @Override
     void reportClose(Throwable cause) {
         deliverClose(cause);
+    }
+
+    @Override
+    boolean restsWhenIdle() {
+        return true; // the server polls for it
     }
 
     @Override

@@ -42,7 +42,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p>Fields marked "agent-confined" are touched only on the agent's thread.
  */
-abstract class AeronConnection implements TransportConnection, Duty, InboundFrames.Sink {
+abstract class AeronConnection extends Duty implements TransportConnection, InboundFrames.Sink {
     static final System.Logger LOG = System.getLogger(AeronConnection.class.getName());
 
     /** Offers per connection and duty cycle, so that one busy connection cannot starve the rest. */
@@ -120,14 +120,14 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
         byte[] copy = new byte[length];
         frame.get(frame.position(), copy);
         outbound.offer(copy);
-        link.agent().wake();
+        link.agent().wake(this);
         return true;
     }
 
     @Override
     public void close() {
         closeRequested.set(true);
-        link.agent().wake();
+        link.agent().wake(this);
     }
 
     @Override
@@ -153,7 +153,7 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
     void fail(Throwable cause) {
         failure.compareAndSet(null, cause);
         closeRequested.set(true);
-        link.agent().wake();
+        link.agent().wake(this);
     }
 
     /**
@@ -173,7 +173,7 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
     // ---- the duty cycle ----
 
     @Override
-    public final int doWork(long nowNs) {
+    final int doWork(long nowNs) {
         if (state == State.CLOSED) {
             return 0;
         }
@@ -219,14 +219,32 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
     }
 
     @Override
-    public boolean isFinished() {
+    final boolean isFinished() {
         return finished;
     }
 
     @Override
-    public void abort() {
+    final boolean canRest() {
+        return restsWhenIdle()
+                && state == State.OPEN
+                && !closeRequested.get()
+                && sending == null
+                && staged.isEmpty()
+                && outbound.isEmpty();
+    }
+
+    @Override
+    final void abort() {
         finish(new IOException("the JVM is exiting"), true);
     }
+
+    /**
+     * Tells whether this end needs no duty cycle while it has nothing to send: true when another
+     * duty polls for it.
+     *
+     * @return {@code true} if it may rest when idle
+     */
+    abstract boolean restsWhenIdle();
 
     /**
      * Advances the set-up of the streams; calls {@link #opened()} when done or {@link #finish} on
@@ -301,6 +319,10 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
         staged.clear();
         sending = null;
         queuedBytes.set(0);
+        if (peerProcess != null) {
+            peerProcess.release();
+            peerProcess = null;
+        }
         try {
             reportClose(cause);
         } finally {
@@ -559,8 +581,9 @@ abstract class AeronConnection implements TransportConnection, Duty, InboundFram
         if (process == null || settings.peerCheckNs() == 0 || nowNs - nextPeerCheckNs < 0) {
             return 0;
         }
-        nextPeerCheckNs = nowNs + settings.peerCheckNs();
-        if (process.isAlive()) {
+        // a little early, so that a resting connection, run once per sweep, checks on every sweep
+        nextPeerCheckNs = nowNs + settings.peerCheckNs() - TransportAgent.SWEEP_NS / 10;
+        if (process.isAlive(nowNs, settings.peerCheckNs() / 2)) {
             return 0;
         }
         fail(new IOException("the process " + process.pid() + " at the other end (" + peer + ") has ended"));

@@ -33,7 +33,7 @@ import org.agrona.collections.IntHashSet;
  * be {@code CONNECT}; the server then opens the client's {@link AcceptedConnection} and asks the
  * acceptor for its listener. Images that do not start with {@code CONNECT} are ignored.
  */
-final class AeronServer implements ServerTransport, Duty, FragmentHandler {
+final class AeronServer extends Duty implements ServerTransport, FragmentHandler {
     private static final System.Logger LOG = System.getLogger(AeronServer.class.getName());
     private static final int FRAGMENTS_PER_POLL = 256;
     /** How long close() lets connections send what they hold before closing them outright. */
@@ -160,7 +160,7 @@ final class AeronServer implements ServerTransport, Duty, FragmentHandler {
     // ---- the duty cycle ----
 
     @Override
-    public int doWork(long nowNs) {
+    int doWork(long nowNs) {
         switch (state) {
             case REGISTERING:
                 return register(nowNs);
@@ -417,12 +417,12 @@ final class AeronServer implements ServerTransport, Duty, FragmentHandler {
     }
 
     @Override
-    public boolean isFinished() {
+    boolean isFinished() {
         return finished;
     }
 
     @Override
-    public void abort() {
+    void abort() {
         if (finished) {
             return;
         }

@@ -222,7 +222,7 @@ final class OutgoingConnection extends AeronConnection {
                     + " of Steward's Aeron transport, this client version " + Wire.VERSION));
             return;
         }
-        peerProcess = PeerProcess.find(accepted.peer(), ipc);
+        peerProcess = PeerProcess.acquire(accepted.peer(), ipc);
         opened();
         connected.complete(null);
     }
@@ -258,6 +258,11 @@ final class OutgoingConnection extends AeronConnection {
                             ? cause
                             : new IOException("the connection to " + address + " closed while connecting"));
         }
+    }
+
+    @Override
+    boolean restsWhenIdle() {
+        return false; // it polls its own reply stream
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,15 +13,24 @@ import java.util.Optional;
  * at once (a SIGKILL leaves Aeron streams open until a liveness timeout). A peer is watched only if
  * this process sees exactly that process: same host (shared memory, or the same Linux boot id), and
  * a process with that pid and that start time; otherwise (another host, another pid namespace) the
- * connection relies on Aeron's image liveness instead.
+ * connection relies on Aeron's image liveness instead. All connections to one process share one
+ * watch, which reads {@code /proc} at most once per check interval.
  */
 final class PeerProcess {
     private static final Wire.Peer SELF = self();
+    /** The processes watched now, one entry however many connections they have. */
+    private static final Map<Long, PeerProcess> WATCHED = new HashMap<>(); // guarded by itself
 
     private final ProcessHandle handle;
+    private final long startMillis;
+    private int users; // guarded by WATCHED
+    private long checkedAtNs; // guarded by this
+    private boolean checked; // guarded by this
+    private boolean alive = true; // guarded by this
 
-    private PeerProcess(ProcessHandle handle) {
+    private PeerProcess(ProcessHandle handle, long startMillis) {
         this.handle = handle;
+        this.startMillis = startMillis;
     }
 
     /**
@@ -32,37 +43,59 @@ final class PeerProcess {
     }
 
     /**
-     * Finds the peer's process if it can be watched from here.
+     * Starts watching the peer's process if it can be watched from here; connections from one
+     * process share one watch. Each successful call needs a {@link #release()}.
      *
      * @param peer what the peer said about itself
      * @param sameHost whether the streams prove that the peer runs on this host (IPC)
      * @return the process, or {@code null} if it cannot be watched from here (or is this process)
      */
-    static PeerProcess find(Wire.Peer peer, boolean sameHost) {
-        if (peer.pid() <= 0 || peer.pid() == SELF.pid()) {
+    static PeerProcess acquire(Wire.Peer peer, boolean sameHost) {
+        if (peer.pid() <= 0 || peer.pid() == SELF.pid() || peer.startMillis() == 0) {
             return null;
         }
         if (!sameHost && (SELF.host().isEmpty() || !SELF.host().equals(peer.host()))) {
             return null;
         }
-        Optional<ProcessHandle> handle = ProcessHandle.of(peer.pid());
-        if (handle.isEmpty()) {
-            return null;
+        synchronized (WATCHED) {
+            PeerProcess watched = WATCHED.get(peer.pid());
+            if (watched == null || watched.startMillis != peer.startMillis()) {
+                Optional<ProcessHandle> handle = ProcessHandle.of(peer.pid());
+                if (handle.isEmpty() || DriverDirectories.startMillis(handle.get()) != peer.startMillis()) {
+                    return null;
+                }
+                watched = new PeerProcess(handle.get(), peer.startMillis());
+                WATCHED.put(peer.pid(), watched);
+            }
+            watched.users++;
+            return watched;
         }
-        long start = DriverDirectories.startMillis(handle.get());
-        if (peer.startMillis() == 0 || start == 0 || start != peer.startMillis()) {
-            return null;
+    }
+
+    /** Stops one connection's use of the watch. */
+    void release() {
+        synchronized (WATCHED) {
+            if (--users == 0) {
+                WATCHED.remove(handle.pid(), this);
+            }
         }
-        return new PeerProcess(handle.get());
     }
 
     /**
-     * Tells whether the process still runs; a pid reused by another process does not count.
+     * Tells whether the process still runs; a pid reused by another process does not count. Reads
+     * the OS at most once per {@code maxAgeNs}, however many connections ask.
      *
+     * @param nowNs the time
+     * @param maxAgeNs how old an answer may be
      * @return {@code false} once it has ended
      */
-    boolean isAlive() {
-        return handle.isAlive();
+    synchronized boolean isAlive(long nowNs, long maxAgeNs) {
+        if (alive && (!checked || nowNs - checkedAtNs >= maxAgeNs)) {
+            alive = handle.isAlive();
+            checked = true;
+            checkedAtNs = nowNs;
+        }
+        return alive;
     }
 
     /**
@@ -72,6 +105,13 @@ final class PeerProcess {
      */
     long pid() {
         return handle.pid();
+    }
+
+    /** For tests: how many processes are watched now. */
+    static int watchedForTests() {
+        synchronized (WATCHED) {
+            return WATCHED.size();
+        }
     }
 
     private static Wire.Peer self() {

@@ -29,12 +29,17 @@ final class TransportAgent implements Agent {
     private static final System.Logger LOG = System.getLogger(TransportAgent.class.getName());
     private static final Object LOCK = new Object();
     private static final long SHUTDOWN_WAIT_MS = 2_000;
+    /** How often resting duties run, for their timers (deadlines, the peer's process). */
+    static final long SWEEP_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static TransportAgent current; // guarded by LOCK
 
     private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
     private final List<DriverLink> links = new ArrayList<>(); // agent-confined
-    private final List<Duty> duties = new ArrayList<>(); // agent-confined
+    private final ManyToOneConcurrentLinkedQueue<Duty> woken = new ManyToOneConcurrentLinkedQueue<>();
+    private final List<Duty> active = new ArrayList<>(); // agent-confined: run every cycle
+    private final List<Duty> resting = new ArrayList<>(); // agent-confined: run every sweep
+    private long nextSweepNs; // agent-confined
     private final AgentRunner runner;
     private final Thread shutdownHook;
     private final AeronSettings.Idle idle;
@@ -121,6 +126,19 @@ final class TransportAgent implements Agent {
     }
 
     /**
+     * Makes a resting duty run every cycle again, and wakes the agent. Thread-safe; cheap when the
+     * duty is awake already.
+     *
+     * @param duty the duty
+     */
+    void wake(Duty duty) {
+        if (duty.awake.compareAndSet(false, true)) {
+            woken.offer(duty);
+        }
+        wake();
+    }
+
+    /**
      * Tells whether the caller runs on this agent's thread.
      *
      * @return {@code true} on the agent's thread
@@ -153,7 +171,7 @@ final class TransportAgent implements Agent {
      * @param duty the duty
      */
     void addDuty(Duty duty) {
-        duties.add(duty);
+        active.add(duty);
     }
 
     @Override
@@ -176,21 +194,86 @@ final class TransportAgent implements Agent {
                 logError(e);
             }
         }
-        for (int i = 0; i < duties.size(); i++) {
-            Duty duty = duties.get(i);
-            try {
-                work += duty.doWork(nowNs);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a Steward Aeron duty failed; aborting it: " + duty, e);
-                duty.abort();
+        Duty wakened;
+        while ((wakened = woken.poll()) != null) {
+            if (wakened.resting) {
+                wakened.resting = false; // left in the resting list; the sweep drops it from there
+                active.add(wakened);
             }
         }
-        duties.removeIf(Duty::isFinished);
-        links.removeIf(DriverLink::isClosed);
-        if (terminating && links.isEmpty() && duties.isEmpty() && commands.isEmpty()) {
+        for (int i = 0; i < active.size(); i++) {
+            work += run(active.get(i), nowNs);
+        }
+        for (int i = active.size() - 1; i >= 0; i--) {
+            Duty duty = active.get(i);
+            if (duty.isFinished() || rests(duty)) {
+                removeAt(active, i);
+            }
+        }
+        if (nowNs - nextSweepNs >= 0) {
+            nextSweepNs = nowNs + SWEEP_NS;
+            work += sweep(nowNs);
+        }
+        if (terminating && links.isEmpty() && active.isEmpty() && resting.isEmpty() && commands.isEmpty()) {
             throw new AgentTerminationException();
         }
         return work;
+    }
+
+    private static int run(Duty duty, long nowNs) {
+        try {
+            return duty.doWork(nowNs);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a Steward Aeron duty failed; aborting it: " + duty, e);
+            duty.abort();
+            return 1;
+        }
+    }
+
+    /** Moves an active duty with nothing to do to the resting list, unless work arrives meanwhile. */
+    private boolean rests(Duty duty) {
+        if (!duty.canRest()) {
+            return false;
+        }
+        duty.awake.set(false);
+        if (duty.canRest()) {
+            duty.resting = true;
+            resting.add(duty);
+            return true;
+        }
+        // work arrived between the two checks: stay active; a wake-up queued meanwhile finds the
+        // duty not resting and is ignored
+        duty.awake.set(true);
+        return false;
+    }
+
+    /** Runs the resting duties' timers; wakes those that found work. */
+    private int sweep(long nowNs) {
+        int work = 0;
+        for (int i = resting.size() - 1; i >= 0; i--) {
+            Duty duty = resting.get(i);
+            if (!duty.resting) {
+                removeAt(resting, i); // woken since: it is active
+                continue;
+            }
+            work += run(duty, nowNs);
+            if (duty.isFinished()) {
+                duty.resting = false;
+                removeAt(resting, i);
+            } else if (!duty.canRest()) {
+                duty.resting = false;
+                duty.awake.set(true);
+                removeAt(resting, i);
+                active.add(duty);
+            }
+        }
+        return work;
+    }
+
+    private static void removeAt(List<Duty> list, int i) {
+        int last = list.size() - 1;
+        list.set(i, list.get(last));
+        list.remove(last);
     }
 
     @Override
@@ -217,10 +300,13 @@ final class TransportAgent implements Agent {
     private void onJvmShutdown() {
         execute(() -> {
             try {
-                for (Duty duty : new ArrayList<>(duties)) {
+                List<Duty> all = new ArrayList<>(active);
+                all.addAll(resting);
+                for (Duty duty : all) {
                     duty.abort();
                 }
-                duties.clear();
+                active.clear();
+                resting.clear();
                 for (DriverLink link : new ArrayList<>(links)) {
                     link.closeNow();
                 }

@@ -348,6 +348,24 @@ abstract class AbstractAeronTransportTest {
     }
 
     @Test
+    void anIdleConnectionRestsAndASendWakesItAtOnce() throws Exception {
+        Server server = server();
+        RecordingListener client = new RecordingListener();
+        connect(server, client, SMALL_TERMS);
+        AeronConnection node = (AeronConnection) server.next();
+        long slowest = 0;
+        for (int i = 0; i < 20; i++) {
+            Await.until(WAIT, () -> !node.awake.get(), () -> "the node's end of an idle connection rests");
+            long start = System.nanoTime();
+            node.send(text("wake " + i));
+            assertThat(text(client.next(WAIT))).isEqualTo("wake " + i);
+            slowest = Math.max(slowest, System.nanoTime() - start);
+        }
+        // a resting duty also runs every 100 ms; the wake-up must not wait for that
+        assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(50));
+    }
+
+    @Test
     void aJvmWhoseLastConnectionClosedExitsAtOnce() throws Exception {
         Server server = server();
         try (JavaProcess leaver = JavaProcess.start(
