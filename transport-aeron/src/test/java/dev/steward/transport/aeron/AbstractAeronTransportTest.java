@@ -127,6 +127,21 @@ abstract class AbstractAeronTransportTest {
     }
 
     @Test
+    void aFrameAsLargeAsTheDefaultLimitTravelsWithDefaultSettings() throws Exception {
+        int limit = dev.steward.spi.ManagerSettings.DEFAULT_MAX_FRAME_BYTES;
+        Server server = new Server(limit, Map.of(), RecordingListener::new);
+        RecordingListener client = new RecordingListener();
+        TransportConnection out = provider.connect(server.transport.address(), config(limit, Map.of()), client);
+        resources.add(out::close);
+        TransportConnection in = server.next();
+        byte[] frame = pattern(limit);
+        out.send(ByteBuffer.wrap(frame));
+        in.send(ByteBuffer.wrap(frame));
+        assertThat(server.listeners.get(0).next(WAIT)).isEqualTo(frame);
+        assertThat(client.next(WAIT)).isEqualTo(frame);
+    }
+
+    @Test
     void sendCopiesTheFrameBeforeItReturnsAndLeavesTheBufferAsItWas() throws Exception {
         Server server = server();
         TransportConnection out = connect(server, new RecordingListener(), SMALL_TERMS);
