@@ -1,0 +1,69 @@
+package dev.steward.transport.aeron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.spi.TransportConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.SleepingIdleStrategy;
+import org.junit.jupiter.api.Test;
+
+class AeronSettingsTest {
+    private static AeronSettings settings(Map<String, String> options, String address) {
+        return AeronSettings.from(
+                new TransportConfig(16 << 20, Duration.ofSeconds(10), "test", options),
+                AeronAddress.parse(URI.create(address)));
+    }
+
+    @Test
+    void defaultsAreLowIdleAndModest() {
+        AeronSettings s = settings(Map.of(), "aeron:ipc");
+        assertThat(s.idle()).isEqualTo(AeronSettings.Idle.BACKOFF);
+        assertThat(s.idleStrategy()).isInstanceOf(BackoffIdleStrategy.class);
+        assertThat(s.idleMaxParkNs()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
+        assertThat(s.driverThreading()).isEqualTo(AeronSettings.DriverThreading.INVOKER);
+        assertThat(s.termLength()).isEqualTo(1024 * 1024);
+        assertThat(s.mtu()).isZero();
+        assertThat(s.directory()).isNull();
+        assertThat(s.connectTimeoutNs()).isEqualTo(TimeUnit.SECONDS.toNanos(5));
+        assertThat(s.closeTimeoutNs()).isEqualTo(TimeUnit.SECONDS.toNanos(5));
+        assertThat(s.maxQueuedBytes()).isEqualTo(64L << 20);
+        assertThat(s.imageLivenessTimeoutNs()).isEqualTo(TimeUnit.SECONDS.toNanos(2));
+        assertThat(s.peerCheckNs()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+        assertThat(s.maxFrameBytes()).isEqualTo(16 << 20);
+    }
+
+    @Test
+    void theAddressWinsOverTheManagersOptions() {
+        AeronSettings s = settings(
+                Map.of("aeron.termLength", "128k", "aeron.idle", "spin", "netty.transport", "nio"),
+                "aeron:ipc?term-length=64k&aeron.peerCheckMs=0");
+        assertThat(s.termLength()).isEqualTo(64 * 1024);
+        assertThat(s.idleStrategy()).isInstanceOf(BusySpinIdleStrategy.class);
+        assertThat(s.peerCheckNs()).isZero();
+        assertThat(settings(Map.of("aeron.idle", "SLEEP"), "aeron:ipc").idleStrategy())
+                .isInstanceOf(SleepingIdleStrategy.class);
+    }
+
+    @Test
+    void refusesMalformedOptionsWithTheirNames() {
+        assertThatThrownBy(() -> settings(Map.of("aeron.termLength", "100k"), "aeron:ipc"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("power of two");
+        assertThatThrownBy(() -> settings(Map.of("aeron.termLength", "lots"), "aeron:ipc"))
+                .hasMessageContaining("aeron.termLength must be a size");
+        assertThatThrownBy(() -> settings(Map.of("aeron.mtu", "1000"), "aeron:ipc"))
+                .hasMessageContaining("multiple of 32");
+        assertThatThrownBy(() -> settings(Map.of("aeron.idle", "nap"), "aeron:ipc"))
+                .hasMessageContaining("backoff, sleep, yield, spin");
+        assertThatThrownBy(() -> settings(Map.of("aeron.connectTimeoutMs", "0"), "aeron:ipc"))
+                .hasMessageContaining("positive");
+        assertThatThrownBy(() -> settings(Map.of("aeron.tremLength", "64k"), "aeron:ipc"))
+                .hasMessageContaining("unknown Aeron transport option 'aeron.tremLength'");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.steward.transport.aeron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The transport on {@code aeron:udp}, on loopback. */
+class AeronUdpTransportTest extends AbstractAeronTransportTest {
+    @Override
+    String listenAddress() {
+        return "aeron:udp?endpoint=127.0.0.1:0";
+    }
+
+    @Test
+    void theAddressHasThePortResolvedAndTheStream() throws Exception {
+        AeronAddress address = AeronAddress.parse(server().transport.address());
+        assertThat(address.hostPort().host()).isEqualTo("127.0.0.1");
+        assertThat(address.hostPort().port()).isPositive();
+        assertThat(address.stream()).isEqualTo(Channels.DEFAULT_UDP_STREAM);
+        assertThat(address.option(AeronSettings.DIR))
+                .as("no local path in a UDP address")
+                .isNull();
+    }
+
+    @Test
+    void aNodeOnEveryInterfaceIsReachedThroughLoopback() throws Exception {
+        var wildcard = provider.listen(
+                URI.create("aeron:udp?endpoint=0.0.0.0:0"), config(1 << 20, SMALL_TERMS), c -> new RecordingListener());
+        try {
+            assertThat(wildcard.address().toString()).startsWith("aeron:udp?endpoint=0.0.0.0:");
+            RecordingListener client = new RecordingListener();
+            var out = provider.connect(wildcard.address(), config(1 << 20, SMALL_TERMS), client);
+            out.close();
+            assertThat(client.awaitClose(WAIT)).isNull();
+        } finally {
+            wildcard.close();
+        }
+    }
+
+    @Test
+    void aPortInUseIsRefusedClearly() throws Exception {
+        URI taken = server().transport.address();
+        assertThatThrownBy(() -> provider.listen(taken, config(1024, Map.of()), c -> new RecordingListener()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot listen on");
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the Aeron transport. */
+package dev.steward.transport.aeron;
