@@ -19,7 +19,9 @@ final class SharedEventLoops {
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
     /** {@code -Dsteward.netty.threads=N} sets the size; by default one thread per core, at most two. */
     private static final int THREADS = Math.max(
-            1, Integer.getInteger("steward.netty.threads", Math.min(2, Runtime.getRuntime().availableProcessors())));
+            1,
+            Integer.getInteger(
+                    "steward.netty.threads", Math.min(2, Runtime.getRuntime().availableProcessors())));
 
     private final NettyTransportKind kind;
     private final MultiThreadIoEventLoopGroup group;
