@@ -10,6 +10,7 @@ import dev.steward.SharedLong;
 import dev.steward.SharedMap;
 import dev.steward.SharedQueue;
 import dev.steward.benchmarks.Json;
+import dev.steward.benchmarks.raw.RawAeronPingPong;
 import dev.steward.benchmarks.raw.RawNettyEcho;
 import dev.steward.runtime.process.JvmFlags;
 import java.io.BufferedReader;
@@ -96,6 +97,8 @@ public final class Workloads {
     static List<Transport> available() {
         List<Transport> list = new ArrayList<>();
         list.add(new Transport("netty-tcp", "tcp://127.0.0.1:0", Map.of()));
+        list.add(new Transport("aeron-ipc", "aeron:ipc", Map.of()));
+        list.add(new Transport("aeron-udp", "aeron:udp?endpoint=127.0.0.1:0", Map.of()));
         return list;
     }
 
@@ -148,15 +151,22 @@ public final class Workloads {
             fig.put("locked_increments_correct", ((Number) ns.get("count")).intValue() == per * workers);
             fig.putAll(results.snapshot());
         }
+        double[] raw = null;
         if (t.name().equals("netty-tcp")) {
-            double[] raw = rawNetty();
+            raw = rawNetty();
+        } else if (t.name().startsWith("aeron-")) {
+            try (RawAeronPingPong pong = RawAeronPingPong.start(t.name().equals("aeron-udp"))) {
+                raw = parse(result(RawAeronPingPong.class, List.of(pong.pingArgs(n))));
+            }
+        }
+        if (raw != null) {
             fig.put("raw_roundtrip_p50_us", raw[0]);
             fig.put("raw_roundtrip_p99_us", raw[1]);
             fig.put("raw_roundtrip_p999_us", raw[2]);
         }
-        if (fig.get("raw_roundtrip_p50_us") instanceof Double raw
+        if (fig.get("raw_roundtrip_p50_us") instanceof Double rawP50
                 && fig.get("sync_call_p50_us") instanceof Double p50) {
-            fig.put("sync_p50_over_raw_p50", p50 / raw);
+            fig.put("sync_p50_over_raw_p50", p50 / rawP50);
         }
         System.err.println(Json.write(fig));
         return fig;
@@ -196,9 +206,12 @@ public final class Workloads {
 
     private double[] rawNetty() throws Exception {
         try (RawNettyEcho server = RawNettyEcho.start()) {
-            String[] r = result(RawNettyEcho.class, List.of(Integer.toString(server.port()), Integer.toString(n)));
-            return new double[] {Double.parseDouble(r[0]), Double.parseDouble(r[1]), Double.parseDouble(r[2])};
+            return parse(result(RawNettyEcho.class, List.of(Integer.toString(server.port()), Integer.toString(n))));
         }
+    }
+
+    private static double[] parse(String[] r) {
+        return new double[] {Double.parseDouble(r[0]), Double.parseDouble(r[1]), Double.parseDouble(r[2])};
     }
 
     /** Runs a class in a fresh JVM and returns the fields of its {@code RESULT} line. */
