@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 n=${1:-20000}
 workers=${2:-4}
 anchors=../shared/anchors
-out=benchmarks/target/results
+out="$PWD/benchmarks/target/results"
 mkdir -p "$out"
 mvn -q -DskipTests -pl benchmarks -am package
 mvn -q -pl benchmarks exec:exec -Dbench.args="--n $n --workers $workers --out $out/steward.json" > "$out/steward.log"
