@@ -10,6 +10,7 @@ import dev.steward.runtime.managed.ManagedTypes;
 import dev.steward.runtime.node.Node;
 import dev.steward.runtime.node.UserObjects;
 import dev.steward.runtime.protocol.Handshake;
+import dev.steward.runtime.transport.DirectConnection;
 import dev.steward.runtime.transport.TransportRegistry;
 import dev.steward.spi.ManagerFactory;
 import dev.steward.spi.ManagerSettings;
@@ -29,6 +30,13 @@ import java.util.Map;
 public final class StewardRuntime implements ManagerFactory {
     /** The environment variable {@link Manager#connect} falls back to for the auth key. */
     public static final String AUTHKEY_ENV = "STEWARD_AUTHKEY";
+
+    /**
+     * The option that decides how a started node's own manager reaches it: {@code direct} (the
+     * default: in memory, no thread hand-off) or {@code transport} (through the node's transport,
+     * like every other client).
+     */
+    public static final String EMBEDDED_CLIENT_OPTION = "steward.embeddedClient";
 
     private final TransportRegistry transports;
 
@@ -64,7 +72,16 @@ public final class StewardRuntime implements ManagerFactory {
             UserObjects.install(node, ManagedTypes.install(settings));
             URI bound = node.listen(provider, address);
             URI reachable = reachable(bound);
-            ClientConnection connection = ClientConnection.open(provider, reachable, key, clientSettings(settings));
+            // this JVM's own manager reaches its node directly (no socket, no thread hand-off),
+            // unless told to go through the transport like any other client (the conformance
+            // suite does, to test the transport with every call)
+            ClientConnection connection = "transport".equals(settings.options().get(EMBEDDED_CLIENT_OPTION))
+                    ? ClientConnection.open(provider, reachable, key, clientSettings(settings))
+                    : ClientConnection.open(
+                            reachable,
+                            listener -> DirectConnection.open(node::accept, c -> listener, settings.maxFrameBytes()),
+                            key,
+                            clientSettings(settings));
             return new ManagerImpl(connection, node, reachable.toString(), key, childSettings(settings));
         } catch (IOException e) {
             node.close();

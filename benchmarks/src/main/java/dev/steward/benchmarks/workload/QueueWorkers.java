@@ -6,6 +6,9 @@ import dev.steward.SharedQueue;
 
 /** The {@code queue_roundtrips_s} workload: an echo JVM and a client JVM. */
 public final class QueueWorkers {
+    /** Round trips both sides make before the clock starts, so the JIT has compiled the path. */
+    static final int WARM_UP = 2_000;
+
     private QueueWorkers() {}
 
     /** Takes from one queue and puts on the other. */
@@ -24,7 +27,7 @@ public final class QueueWorkers {
         public static void main(SharedQueue<Integer> in, SharedQueue<Integer> out, SharedEvent ready, int rounds)
                 throws InterruptedException {
             ready.set();
-            for (int i = 0; i < rounds; i++) {
+            for (int i = 0; i < WARM_UP + rounds; i++) {
                 out.put(in.take());
             }
         }
@@ -52,6 +55,10 @@ public final class QueueWorkers {
                 int rounds)
                 throws InterruptedException {
             ready.await();
+            for (int i = 0; i < WARM_UP; i++) { // before the clock: the JIT compiles the path
+                in.put(i);
+                out.take();
+            }
             long t = System.nanoTime();
             for (int i = 0; i < rounds; i++) {
                 in.put(i);

@@ -138,6 +138,7 @@ public final class Workloads {
             for (int i = 0; i < workers; i++) {
                 readyQ.take();
             }
+            ns.set("count", 0); // the workers' warm-up counted too
             long start = System.nanoTime();
             go.set();
             for (int i = 0; i < workers; i++) {

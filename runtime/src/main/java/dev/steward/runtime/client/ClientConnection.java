@@ -102,11 +102,39 @@ public final class ClientConnection implements FrameListener {
      */
     public static ClientConnection open(
             TransportProvider provider, URI address, byte[] authKey, ClientSettings settings) {
-        ClientConnection c = new ClientConnection(address, authKey, settings);
         TransportConfig config = new TransportConfig(
                 settings.maxFrameBytes(), Duration.ofSeconds(10), settings.name(), settings.options());
+        return open(address, listener -> provider.connect(address, config, listener), authKey, settings);
+    }
+
+    /** Opens the transport connection of a client. */
+    @FunctionalInterface
+    public interface Connector {
+        /**
+         * Connects.
+         *
+         * @param listener the client's listener for the connection's frames
+         * @return the open connection
+         * @throws IOException if the node cannot be reached
+         */
+        TransportConnection connect(FrameListener listener) throws IOException;
+    }
+
+    /**
+     * Connects through a given connector and authenticates.
+     *
+     * @param address the node's address, for messages
+     * @param connector opens the transport connection
+     * @param authKey the auth key
+     * @param settings client settings
+     * @return the open connection
+     * @throws AuthenticationException if the key is wrong
+     * @throws ConnectionLostException if the node cannot be reached or does not answer
+     */
+    public static ClientConnection open(URI address, Connector connector, byte[] authKey, ClientSettings settings) {
+        ClientConnection c = new ClientConnection(address, authKey, settings);
         try {
-            c.transport = provider.connect(address, config, c);
+            c.transport = connector.connect(c);
         } catch (IOException e) {
             throw new ConnectionLostException("cannot reach the Steward node at " + address + ": " + e.getMessage(), e);
         }

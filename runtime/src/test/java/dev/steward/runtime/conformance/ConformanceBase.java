@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.ManagedProcess;
 import dev.steward.Manager;
+import dev.steward.runtime.StewardRuntime;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,8 @@ public abstract class ConformanceBase {
      * @return the builder
      */
     protected Manager.Builder builder() {
-        return fixture().configure(Manager.builder());
+        // the node's own manager calls through the transport too, so every call tests it
+        return fixture().configure(Manager.builder()).option(StewardRuntime.EMBEDDED_CLIENT_OPTION, "transport");
     }
 
     /**
