@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The runtime's {@link ManagerFactory}, found by {@link java.util.ServiceLoader}: starts nodes and
@@ -68,28 +69,75 @@ public final class StewardRuntime implements ManagerFactory {
                 settings.lease(),
                 settings.name(),
                 settings.options());
+        boolean viaTransport = "transport".equals(settings.options().get(EMBEDDED_CLIENT_OPTION));
+        // the transport binds on another thread while this one connects the manager to its node:
+        // both load many classes the first time, and two cores do it in half the time
+        CompletableFuture<URI> bind = new CompletableFuture<>();
+        if (!viaTransport) {
+            Thread binder = new Thread(
+                    () -> {
+                        try {
+                            bind.complete(node.listen(provider, address));
+                        } catch (Throwable t) {
+                            bind.completeExceptionally(t);
+                        }
+                    },
+                    "steward-node-start");
+            binder.setDaemon(true);
+            binder.start();
+        }
+        ClientConnection connection = null;
         try {
             UserObjects.install(node, ManagedTypes.install(settings));
-            URI bound = node.listen(provider, address);
+            URI bound;
+            if (viaTransport) {
+                // through the node's transport like any other client (the conformance suite does
+                // this, to test the transport with every call)
+                bound = node.listen(provider, address);
+                connection = ClientConnection.open(provider, reachable(bound), key, clientSettings(settings));
+            } else {
+                // this JVM's own manager reaches its node directly: no socket, no thread hand-off
+                connection = ClientConnection.open(
+                        address,
+                        listener -> DirectConnection.open(node::accept, c -> listener, settings.maxFrameBytes()),
+                        key,
+                        clientSettings(settings));
+                bound = awaitBind(bind);
+            }
             URI reachable = reachable(bound);
-            // this JVM's own manager reaches its node directly (no socket, no thread hand-off),
-            // unless told to go through the transport like any other client (the conformance
-            // suite does, to test the transport with every call)
-            ClientConnection connection = "transport".equals(settings.options().get(EMBEDDED_CLIENT_OPTION))
-                    ? ClientConnection.open(provider, reachable, key, clientSettings(settings))
-                    : ClientConnection.open(
-                            reachable,
-                            listener -> DirectConnection.open(node::accept, c -> listener, settings.maxFrameBytes()),
-                            key,
-                            clientSettings(settings));
             return new ManagerImpl(connection, node, reachable.toString(), key, childSettings(settings));
         } catch (IOException e) {
-            node.close();
+            abandon(connection, node);
             throw new StewardException("cannot start a node on " + address + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            node.close();
+            abandon(connection, node);
             throw e;
         }
+    }
+
+    private static URI awaitBind(CompletableFuture<URI> bind) throws IOException {
+        try {
+            return bind.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static void abandon(ClientConnection connection, Node node) {
+        if (connection != null) {
+            connection.close();
+        }
+        node.close();
     }
 
     @Override
