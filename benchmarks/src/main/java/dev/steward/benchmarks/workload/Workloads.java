@@ -34,17 +34,20 @@ import java.util.Map;
  *
  * <pre>
  * Workloads [--size quick|full] [--n N] [--workers W] [--transports netty-tcp,...] [--out FILE]
+ *           [--worker-option -Dkey=value]...
  * </pre>
  */
 public final class Workloads {
     private final int n;
     private final int workers;
     private final Path logs;
+    private final List<String> workerOptions;
 
-    private Workloads(int n, int workers, Path logs) {
+    private Workloads(int n, int workers, Path logs, List<String> workerOptions) {
         this.n = n;
         this.workers = workers;
         this.logs = logs;
+        this.workerOptions = workerOptions;
     }
 
     /** A transport to measure: where its node listens, and its options. */
@@ -61,8 +64,10 @@ public final class Workloads {
         int workers = 4;
         String only = null;
         Path out = null;
+        List<String> workerOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--worker-option" -> workerOptions.add(args[++i]);
                 case "--size" -> n = args[++i].equals("full") ? 100_000 : 20_000;
                 case "--n" -> n = Integer.parseInt(args[++i]);
                 case "--workers" -> workers = Integer.parseInt(args[++i]);
@@ -72,7 +77,7 @@ public final class Workloads {
             }
         }
         Path logs = Files.createDirectories(Path.of("target", "bench-logs"));
-        Workloads w = new Workloads(n, workers, logs);
+        Workloads w = new Workloads(n, workers, logs, workerOptions);
         Map<String, Object> transports = new LinkedHashMap<>();
         for (Transport t : available()) {
             if (only == null || List.of(only.split(",")).contains(t.name())) {
@@ -175,9 +180,11 @@ public final class Workloads {
 
     private ManagedProcess spawn(Manager m, Class<?> main, Object... args) {
         Path log = logs.resolve(main.getSimpleName() + ".log");
+        List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+        options.addAll(workerOptions);
         return m.process(main)
                 .args(args)
-                .jvmOptions("-Xmx256m")
+                .jvmOptions(options.toArray(new String[0]))
                 .output(Redirect.appendTo(log.toFile()))
                 .error(Redirect.appendTo(log.toFile()))
                 .start();

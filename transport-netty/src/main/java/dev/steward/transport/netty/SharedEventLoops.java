@@ -17,11 +17,16 @@ final class SharedEventLoops {
     private static final Object LOCK = new Object();
     private static final Map<NettyTransportKind, SharedEventLoops> CURRENT = new EnumMap<>(NettyTransportKind.class);
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
-    /** {@code -Dsteward.netty.threads=N} sets the size; by default one thread per core, at most two. */
+    /**
+     * The number of event-loop threads: {@code -Dsteward.netty.threads=N}; by default one per two
+     * cores, between one and two. One thread serves every connection without hand-offs between
+     * loops (a queue item or a lock granted to a client on another loop would wake that loop), and
+     * leaves the other core of a small machine to the processes that call the node.
+     */
     private static final int THREADS = Math.max(
             1,
             Integer.getInteger(
-                    "steward.netty.threads", Math.min(2, Runtime.getRuntime().availableProcessors())));
+                    "steward.netty.threads", Math.min(2, Runtime.getRuntime().availableProcessors() / 2)));
 
     private final NettyTransportKind kind;
     private final MultiThreadIoEventLoopGroup group;
