@@ -6,22 +6,24 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Objects;
-import java.util.Spliterator;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** The proxy of {@code steward.list}. */
-final class ListProxy<E> extends AbstractProxy implements SharedList<E> {
+final class ListProxy<E> extends CollectionProxy<E> implements SharedList<E> {
     private final Async<E> async = new AsyncView();
 
     ListProxy(ProxyHandle handle) {
         super(handle);
+    }
+
+    @Override
+    Collection<E> copy() {
+        return snapshot();
     }
 
     @Override
@@ -30,28 +32,8 @@ final class ListProxy<E> extends AbstractProxy implements SharedList<E> {
     }
 
     @Override
-    public boolean isEmpty() {
-        return size() == 0;
-    }
-
-    @Override
     public boolean contains(Object o) {
         return callBoolean(ListOps.CONTAINS, "contains", o);
-    }
-
-    @Override
-    public Iterator<E> iterator() {
-        return Collections.unmodifiableList(snapshot()).iterator();
-    }
-
-    @Override
-    public Object[] toArray() {
-        return snapshot().toArray();
-    }
-
-    @Override
-    public <T> T[] toArray(T[] a) {
-        return snapshot().toArray(a);
     }
 
     @Override
@@ -144,16 +126,6 @@ final class ListProxy<E> extends AbstractProxy implements SharedList<E> {
     }
 
     @Override
-    public Spliterator<E> spliterator() {
-        return snapshot().spliterator();
-    }
-
-    @Override
-    public void forEach(Consumer<? super E> action) {
-        snapshot().forEach(action);
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
     public List<E> snapshot() {
         return (List<E>) call(ListOps.SNAPSHOT, "snapshot");
@@ -219,13 +191,6 @@ final class ListProxy<E> extends AbstractProxy implements SharedList<E> {
     @Override
     public int hashCode() {
         return snapshot().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return handle.isClosed()
-                ? "<closed proxy of " + describe() + ">"
-                : snapshot().toString();
     }
 
     private final class AsyncView implements Async<E> {

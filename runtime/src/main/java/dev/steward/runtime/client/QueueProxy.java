@@ -5,8 +5,6 @@ import dev.steward.runtime.protocol.Ops.QueueOps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -18,7 +16,7 @@ import java.util.function.Predicate;
  * The proxy of {@code steward.queue} and {@code steward.joinable-queue}. Blocking methods wait on
  * the node; an item granted at the moment its taker was interrupted is put back at the head.
  */
-class QueueProxy<E> extends AbstractProxy implements SharedQueue<E> {
+class QueueProxy<E> extends CollectionProxy<E> implements SharedQueue<E> {
     static final long FOREVER = -1;
     private final Async<E> async = new AsyncView();
 
@@ -36,6 +34,11 @@ class QueueProxy<E> extends AbstractProxy implements SharedQueue<E> {
 
     private static long nanos(long timeout, TimeUnit unit) {
         return Math.max(0, unit.toNanos(timeout));
+    }
+
+    @Override
+    Collection<E> copy() {
+        return snapshot();
     }
 
     @Override
@@ -136,11 +139,6 @@ class QueueProxy<E> extends AbstractProxy implements SharedQueue<E> {
     }
 
     @Override
-    public boolean isEmpty() {
-        return size() == 0;
-    }
-
-    @Override
     public boolean contains(Object o) {
         return o != null && callBoolean(QueueOps.CONTAINS, "contains", o);
     }
@@ -153,21 +151,6 @@ class QueueProxy<E> extends AbstractProxy implements SharedQueue<E> {
     @SuppressWarnings("unchecked")
     private List<E> snapshot() {
         return (List<E>) call(QueueOps.SNAPSHOT, "snapshot");
-    }
-
-    @Override
-    public Iterator<E> iterator() {
-        return Collections.unmodifiableList(snapshot()).iterator();
-    }
-
-    @Override
-    public Object[] toArray() {
-        return snapshot().toArray();
-    }
-
-    @Override
-    public <T> T[] toArray(T[] a) {
-        return snapshot().toArray(a);
     }
 
     @Override
@@ -217,13 +200,6 @@ class QueueProxy<E> extends AbstractProxy implements SharedQueue<E> {
     @Override
     public Async<E> async() {
         return async;
-    }
-
-    @Override
-    public String toString() {
-        return handle.isClosed()
-                ? "<closed proxy of " + describe() + ">"
-                : snapshot().toString();
     }
 
     private final class AsyncView implements Async<E> {

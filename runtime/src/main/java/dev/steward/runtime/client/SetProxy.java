@@ -4,22 +4,23 @@ import dev.steward.SharedSet;
 import dev.steward.runtime.protocol.Ops.SetOps;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.Spliterator;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** The proxy of {@code steward.set}. */
-final class SetProxy<E> extends AbstractProxy implements SharedSet<E> {
+final class SetProxy<E> extends CollectionProxy<E> implements SharedSet<E> {
     private final Async<E> async = new AsyncView();
 
     SetProxy(ProxyHandle handle) {
         super(handle);
+    }
+
+    @Override
+    Collection<E> copy() {
+        return snapshot();
     }
 
     @Override
@@ -28,38 +29,8 @@ final class SetProxy<E> extends AbstractProxy implements SharedSet<E> {
     }
 
     @Override
-    public boolean isEmpty() {
-        return size() == 0;
-    }
-
-    @Override
     public boolean contains(Object o) {
         return callBoolean(SetOps.CONTAINS, "contains", o);
-    }
-
-    @Override
-    public Iterator<E> iterator() {
-        return Collections.unmodifiableSet(snapshot()).iterator();
-    }
-
-    @Override
-    public Spliterator<E> spliterator() {
-        return snapshot().spliterator();
-    }
-
-    @Override
-    public void forEach(Consumer<? super E> action) {
-        snapshot().forEach(action);
-    }
-
-    @Override
-    public Object[] toArray() {
-        return snapshot().toArray();
-    }
-
-    @Override
-    public <T> T[] toArray(T[] a) {
-        return snapshot().toArray(a);
     }
 
     @Override
@@ -139,13 +110,6 @@ final class SetProxy<E> extends AbstractProxy implements SharedSet<E> {
     @Override
     public int hashCode() {
         return snapshot().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return handle.isClosed()
-                ? "<closed proxy of " + describe() + ">"
-                : snapshot().toString();
     }
 
     private final class AsyncView implements Async<E> {

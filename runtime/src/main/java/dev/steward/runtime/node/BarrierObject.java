@@ -106,14 +106,7 @@ final class BarrierObject extends BuiltinObject {
 
     @Override
     protected void onSessionClosed(Session session) {
-        boolean lost = waiting.removeIf(w -> {
-            if (w.session() == session) {
-                unparkError(w, new java.util.concurrent.CancellationException("the client is gone"));
-                return true;
-            }
-            return false;
-        });
-        if (lost) {
+        if (withdraw(waiting, session)) {
             breakBarrier();
         }
     }

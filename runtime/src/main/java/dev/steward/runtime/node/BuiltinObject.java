@@ -298,6 +298,26 @@ abstract class BuiltinObject extends HostedObject {
      */
     protected void onSessionClosed(Session session) {}
 
+    /**
+     * Withdraws a gone client's waiters from a queue of waiters (their answers go nowhere).
+     *
+     * @param waiters the queue
+     * @param session the client that is gone
+     * @return {@code true} if it had any there
+     */
+    protected final boolean withdraw(Iterable<Waiter> waiters, Session session) {
+        boolean any = false;
+        for (java.util.Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (w.session() == session) {
+                it.remove();
+                unparkError(w, new CancellationException("the client is gone"));
+                any = true;
+            }
+        }
+        return any;
+    }
+
     final void sessionClosed(Session session) {
         change(() -> onSessionClosed(session));
     }

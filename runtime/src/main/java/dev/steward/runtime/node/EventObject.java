@@ -3,7 +3,6 @@ package dev.steward.runtime.node;
 import dev.steward.UnknownMethodException;
 import dev.steward.runtime.protocol.Ops.EventOps;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.List;
 
 /** {@code steward.event}: a flag that processes wait for on the node. */
@@ -64,13 +63,7 @@ final class EventObject extends BuiltinObject {
 
     @Override
     protected void onSessionClosed(Session session) {
-        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
-            Waiter w = it.next();
-            if (w.session() == session) {
-                it.remove();
-                unparkError(w, new java.util.concurrent.CancellationException("the client is gone"));
-            }
-        }
+        withdraw(waiters, session);
     }
 
     @Override

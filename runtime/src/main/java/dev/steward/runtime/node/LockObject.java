@@ -5,7 +5,6 @@ import dev.steward.runtime.protocol.Ops.ConditionOps;
 import dev.steward.runtime.protocol.Ops.LockOps;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -220,21 +219,9 @@ final class LockObject extends BuiltinObject {
 
     @Override
     protected void onSessionClosed(Session session) {
-        for (Iterator<Waiter> it = lockers.iterator(); it.hasNext(); ) {
-            Waiter w = it.next();
-            if (w.session() == session) {
-                it.remove();
-                unparkError(w, new java.util.concurrent.CancellationException("the client is gone"));
-            }
-        }
+        withdraw(lockers, session);
         for (ArrayDeque<Waiter> q : conditions.values()) {
-            for (Iterator<Waiter> it = q.iterator(); it.hasNext(); ) {
-                Waiter w = it.next();
-                if (w.session() == session) {
-                    it.remove();
-                    unparkError(w, new java.util.concurrent.CancellationException("the client is gone"));
-                }
-            }
+            withdraw(q, session);
         }
         if (owner == session) {
             handOver();

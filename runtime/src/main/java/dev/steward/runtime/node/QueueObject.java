@@ -235,15 +235,9 @@ final class QueueObject extends BuiltinObject {
 
     @Override
     protected void onSessionClosed(Session session) {
-        for (ArrayDeque<Waiter> q : List.of(takers, putters, joiners)) {
-            for (Iterator<Waiter> it = q.iterator(); it.hasNext(); ) {
-                Waiter w = it.next();
-                if (w.session() == session) {
-                    it.remove();
-                    unparkError(w, new java.util.concurrent.CancellationException("the client is gone"));
-                }
-            }
-        }
+        withdraw(takers, session);
+        withdraw(putters, session);
+        withdraw(joiners, session);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.steward.UnknownMethodException;
 import dev.steward.runtime.protocol.Ops.SemaphoreOps;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -130,13 +129,7 @@ final class SemaphoreObject extends BuiltinObject {
 
     @Override
     protected void onSessionClosed(Session session) {
-        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
-            Waiter w = it.next();
-            if (w.session() == session) {
-                it.remove();
-                unparkError(w, new java.util.concurrent.CancellationException("the client is gone"));
-            }
-        }
+        withdraw(waiters, session);
         Long held = heldBy.remove(session);
         give(held == null ? 0 : bounded ? Math.min(held, initial - permits) : held);
     }
