@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Receives the frames of one connection. A transport calls it from one thread at a time, in the
- * order frames arrived, on its own I/O thread: callbacks must not block. Callbacks may begin
+ * order frames arrived, on its own I/O thread (or on a thread that calls {@link
+ * TransportConnection#poll}): callbacks must not block. Callbacks may begin
  * before {@link TransportProvider#connect} returns (a peer may speak first), so a listener must not
  * rely on fields set from connect's result. Internal.
  */

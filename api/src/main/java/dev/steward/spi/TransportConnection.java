@@ -17,6 +17,20 @@ public interface TransportConnection {
     boolean send(ByteBuffer frame);
 
     /**
+     * Reads what has arrived on this connection on the calling thread, if the transport can and no
+     * other thread reads it at this moment, and hands it to the listener on this thread (still one
+     * thread at a time, in order). For a thread that waits for an answer: it sees the answer
+     * without a hand-over from the transport's thread, which costs a wake-up or a turn of that
+     * thread. Never blocks for long; a transport that cannot do this returns {@code false} at once,
+     * as this default does.
+     *
+     * @return {@code true} if it delivered anything
+     */
+    default boolean poll() {
+        return false;
+    }
+
+    /**
      * Closes the connection after trying, for a bounded time, to deliver the frames already
      * queued; the listener's {@code onClose} follows. Frames that arrive after a local close may be
      * dropped. Never blocks the caller for long, and may be called from a listener callback.

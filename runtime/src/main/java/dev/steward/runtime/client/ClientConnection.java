@@ -251,7 +251,7 @@ public final class ClientConnection implements FrameListener {
      */
     public Pending call(long objectId, int method, String name, Object... args) {
         long id = nextRequest.getAndIncrement();
-        Pending f = new Pending(id);
+        Pending f = new Pending(id, transport);
         if (state != State.OPEN) {
             f.completeExceptionally(lost());
             return f;
@@ -341,12 +341,18 @@ public final class ClientConnection implements FrameListener {
         if (SPIN_NANOS <= 0 || f.isDone()) {
             return;
         }
+        // read the answer on this thread if the transport can: no hand-over from its thread
+        TransportConnection reader = f instanceof Pending p ? p.transport : null;
         long deadline = System.nanoTime() + SPIN_NANOS;
         for (int i = 0; !f.isDone(); i++) {
-            if (i < 64) {
-                Thread.onSpinWait();
-            } else if (System.nanoTime() - deadline > 0) {
+            boolean delivered = reader != null && reader.poll();
+            if (i >= 64 && System.nanoTime() - deadline > 0) {
                 return;
+            }
+            if (delivered) {
+                continue;
+            } else if (i < 64) {
+                Thread.onSpinWait();
             } else {
                 Thread.yield();
             }
@@ -637,9 +643,12 @@ public final class ClientConnection implements FrameListener {
     /** The future of one call, which knows its request id (to cancel a call that waits on the node). */
     public static final class Pending extends CompletableFuture<Object> {
         private final long requestId;
+        /** Where the answer comes from, for {@link TransportConnection#poll}. */
+        private final TransportConnection transport;
 
-        Pending(long requestId) {
+        Pending(long requestId, TransportConnection transport) {
             this.requestId = requestId;
+            this.transport = transport;
         }
 
         /**

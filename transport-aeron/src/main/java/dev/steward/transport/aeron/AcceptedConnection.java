@@ -100,7 +100,7 @@ final class AcceptedConnection extends AeronConnection {
     }
 
     @Override
-    int poll() {
+    int pollInbound() {
         return 0; // the server polls the shared subscription and hands fragments over
     }
 

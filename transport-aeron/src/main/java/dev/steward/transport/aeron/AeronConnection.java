@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -24,9 +25,15 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * One connection, from either end: what both ends share.
  *
- * <p>Sending: {@link #send} copies the frame and puts it on a lock-free queue, checking the bound
- * on what a peer may leave unread; it never blocks and never touches Aeron. On each duty cycle the
- * agent moves queued frames into the connection's exclusive publication: small frames gathered
+ * <p>Sending: {@link #send} offers the frame to the connection's exclusive publication itself when
+ * it can do so at once: when no other thread is offering (a {@code tryLock}), nothing is queued
+ * ahead of it, and the publication takes it without waiting. That saves the hand-over to the
+ * agent's thread (a wake-up of that thread, and its next duty cycle) on the way of every call.
+ * Otherwise it copies the frame and puts it on a lock-free queue, checking the bound on what a peer
+ * may leave unread; either way it never blocks. Since a frame is offered directly only when
+ * nothing waits in the queue, and the queue is emptied under the same lock, the frames of one
+ * thread leave in order. On each duty cycle the agent moves queued frames into the connection's
+ * exclusive publication: small frames gathered
  * into one message with {@code tryClaim} (up to one MTU), a larger one as a run of messages of at
  * most {@code maxMessageLength} with the first carrying the length. Every negative result of offer
  * and tryClaim is handled by name: {@code BACK_PRESSURED} waits for the next cycle, {@code
@@ -77,7 +84,19 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
 
     FrameListener listener; // agent-confined once the connection runs
     State state = State.SETUP; // agent-confined
-    ExclusivePublication publication; // agent-confined
+    /** Set by the agent during set-up, before {@link #direct}; offered to under {@link #publishing}. */
+    ExclusivePublication publication;
+    /**
+     * Guards every use of {@link #publication} once the connection is open, and the move of queued
+     * frames into it, so that threads that {@link #send} can offer themselves.
+     */
+    final ReentrantLock publishing = new ReentrantLock();
+    /** Whether senders may offer to the publication themselves: open, and not closing. */
+    private volatile boolean direct;
+
+    private final BufferClaim directClaim = new BufferClaim(); // guarded by publishing
+    private final UnsafeBuffer directHeader = new UnsafeBuffer(new byte[Wire.DATA_HEADER_LENGTH]); // guarded
+    private final UnsafeBuffer directPayload = new UnsafeBuffer(new byte[0]); // guarded by publishing
     PeerProcess peerProcess; // agent-confined
 
     private final List<byte[]> staged = new ArrayList<>(); // agent-confined
@@ -109,6 +128,12 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
             return false;
         }
         int length = frame.remaining();
+        if (direct && offerDirect(frame, length)) {
+            if (wakeAfterDirectSend()) {
+                link.agent().wake();
+            }
+            return true;
+        }
         long queued = queuedBytes.addAndGet(length);
         // one frame is always admitted, however large: the bound is on a backlog the peer leaves
         if (queued > settings.maxQueuedBytes() && queued > length) {
@@ -122,6 +147,86 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
         outbound.offer(copy);
         link.agent().wake(this);
         return true;
+    }
+
+    /**
+     * Offers a frame to the publication from the calling thread, if that can be done at once and
+     * in order: no other thread offering, nothing queued ahead, and the publication accepts.
+     *
+     * @param frame the frame
+     * @param length its length
+     * @return {@code true} if the frame is in the publication; {@code false} to queue it
+     */
+    private boolean offerDirect(ByteBuffer frame, int length) {
+        if (!publishing.tryLock()) {
+            return false;
+        }
+        try {
+            if (!direct || closeRequested.get() || sending != null || !staged.isEmpty() || !outbound.isEmpty()) {
+                return false;
+            }
+            ExclusivePublication p = publication;
+            int recordLength = Wire.DATA_HEADER_LENGTH + length;
+            for (int attempt = 0; attempt < 2; attempt++) {
+                long result;
+                if (recordLength <= p.maxPayloadLength()) {
+                    result = p.tryClaim(recordLength, directClaim);
+                    if (result > 0) {
+                        MutableDirectBuffer buffer = directClaim.buffer();
+                        int at = directClaim.offset();
+                        try {
+                            at += Wire.putDataHeader(buffer, at, length);
+                            buffer.putBytes(at, frame, frame.position(), length);
+                        } catch (RuntimeException e) {
+                            directClaim.abort();
+                            throw e;
+                        }
+                        directClaim.commit();
+                    }
+                } else if (recordLength <= p.maxMessageLength()) {
+                    Wire.putDataHeader(directHeader, 0, length);
+                    directPayload.wrap(frame, frame.position(), length);
+                    try {
+                        result = p.offer(directHeader, 0, Wire.DATA_HEADER_LENGTH, directPayload, 0, length);
+                    } finally {
+                        directPayload.wrap(NO_BYTES); // do not hold on to the caller's buffer
+                    }
+                } else {
+                    return false; // cut into messages by the agent
+                }
+                if (result > 0) {
+                    return true;
+                }
+                if (result != Publication.ADMIN_ACTION) {
+                    return false; // the agent handles back-pressure and failures
+                }
+            }
+            return false;
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    private static final byte[] NO_BYTES = new byte[0];
+
+    /**
+     * Tells whether a frame that a thread offered itself needs the agent: for UDP, its driver sends
+     * the frame (in {@code invoker} mode, on the agent's thread); a client also wants the agent
+     * awake for the answer, unless a thread reads the answers itself.
+     *
+     * @return {@code true} to wake the agent
+     */
+    boolean wakeAfterDirectSend() {
+        return udp() && !link.agent().onAgentThread();
+    }
+
+    /**
+     * Tells whether senders may offer to the publication themselves: open, and not closing.
+     *
+     * @return {@code true} while they may
+     */
+    final boolean isDirect() {
+        return direct;
     }
 
     @Override
@@ -192,18 +297,25 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
                 return work;
             }
         }
-        work += poll();
+        work += pollInbound();
         if (state == State.CLOSED) {
             return work;
         }
         if (state == State.OPEN && closeRequested.get()) {
             state = State.CLOSING;
+            direct = false;
             closeDeadlineNs = nowNs + settings.closeTimeoutNs();
         }
         work += flush(nowNs);
         if (state == State.CLOSING && failure.get() == null) {
             if (sending == null && staged.isEmpty() && outbound.isEmpty()) {
-                long result = offerControl(Wire.encodeClose(control), nowNs);
+                long result;
+                publishing.lock(); // a sender that saw direct == true is done with it after this
+                try {
+                    result = offerControl(Wire.encodeClose(control), nowNs);
+                } finally {
+                    publishing.unlock();
+                }
                 if (result > 0) {
                     finish(null, false);
                 }
@@ -260,7 +372,7 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
      *
      * @return the work done
      */
-    abstract int poll();
+    abstract int pollInbound();
 
     /** Releases the streams; the connection is over. */
     abstract void releaseStreams();
@@ -279,9 +391,10 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
      */
     abstract boolean udp();
 
-    /** Marks the set-up done: frames flow. */
+    /** Marks the set-up done: frames flow, and senders may offer themselves. */
     final void opened() {
         state = State.OPEN;
+        direct = true;
     }
 
     /**
@@ -297,13 +410,15 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
         }
         boolean wasOpen = state != State.SETUP;
         state = State.CLOSED;
+        direct = false;
         closeRequested.set(true);
         finished = true;
-        if (tellPeer && wasOpen && publication != null && !publication.isClosed() && sending == null) {
-            // not after a partial frame: the peer would read CLOSE as the frame's next bytes
-            publication.offer(control, 0, Wire.encodeClose(control));
-        }
+        publishing.lock(); // held by a sender only for one offer
         try {
+            if (tellPeer && wasOpen && publication != null && !publication.isClosed() && sending == null) {
+                // not after a partial frame: the peer would read CLOSE as the frame's next bytes
+                publication.offer(control, 0, Wire.encodeClose(control));
+            }
             if (publication != null) {
                 if (udp()) {
                     link.linger(publication);
@@ -314,6 +429,8 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
             releaseStreams();
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "releasing the streams of " + this + " failed", e);
+        } finally {
+            publishing.unlock();
         }
         outbound.clear();
         staged.clear();
@@ -418,9 +535,20 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
     // ---- sending ----
 
     private int flush(long nowNs) {
-        if (publication == null) {
+        if (publication == null || (sending == null && staged.isEmpty() && outbound.isEmpty())) {
             return 0;
         }
+        if (!publishing.tryLock()) {
+            return 0; // a sender is offering: next cycle (the duty stays active while frames wait)
+        }
+        try {
+            return flushLocked(nowNs);
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    private int flushLocked(long nowNs) {
         int work = 0;
         for (int i = 0; i < OFFERS_PER_CYCLE; i++) {
             if (sending == null) {

@@ -23,6 +23,7 @@ import org.agrona.concurrent.YieldingIdleStrategy;
  * @param directory an external media driver's directory, or {@code null} for the embedded driver
  * @param idle how the transport thread waits when there is nothing to do
  * @param idleMaxParkNs the longest park of the {@code backoff} strategy, the period of {@code sleep}
+ * @param idleYieldNs how long the {@code backoff} strategy yields after work before it parks
  * @param driverThreading how the embedded media driver runs
  * @param termLength the term length of the publications this side creates
  * @param mtu the UDP MTU of the publications this side creates; 0 for Aeron's default
@@ -38,6 +39,7 @@ record AeronSettings(
         String directory,
         Idle idle,
         long idleMaxParkNs,
+        long idleYieldNs,
         DriverThreading driverThreading,
         int termLength,
         int mtu,
@@ -49,6 +51,7 @@ record AeronSettings(
     static final String DIR = "aeron.dir";
     static final String IDLE = "aeron.idle";
     static final String IDLE_MAX_PARK_NS = "aeron.idleMaxParkNs";
+    static final String IDLE_YIELD_US = "aeron.idleYieldUs";
     static final String DRIVER_THREADING = "aeron.driverThreading";
     static final String TERM_LENGTH = "aeron.termLength";
     static final String MTU = "aeron.mtu";
@@ -63,6 +66,7 @@ record AeronSettings(
             DIR,
             IDLE,
             IDLE_MAX_PARK_NS,
+            IDLE_YIELD_US,
             DRIVER_THREADING,
             TERM_LENGTH,
             MTU,
@@ -74,6 +78,13 @@ record AeronSettings(
 
     static final int DEFAULT_TERM_LENGTH = 1024 * 1024;
     static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    static final long DEFAULT_IDLE_YIELD_US = 100;
+    /**
+     * Busy spins of {@code backoff} before it yields: none, since a spinning thread holds a processor
+     * that another busy thread may need (see {@link AgentIdleStrategy}).
+     */
+    static final int BACKOFF_SPINS = 0;
+
     static final long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
     static final long DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
     static final long DEFAULT_MAX_QUEUED_BYTES = 64L * 1024 * 1024;
@@ -82,7 +93,10 @@ record AeronSettings(
 
     /** How the transport thread waits when idle. */
     enum Idle {
-        /** Spin, then yield, then park for longer and longer, up to the maximum park. */
+        /**
+         * Yield for {@code aeron.idleYieldUs} after the last work (or a wake-up), then park for
+         * longer and longer, up to the maximum park.
+         */
         BACKOFF,
         /** Park for the maximum park every time. */
         SLEEP,
@@ -91,7 +105,7 @@ record AeronSettings(
         /** Busy-spin: a core stays busy, the lowest latency. */
         SPIN;
 
-        IdleStrategy create(long maxParkNs) {
+        IdleStrategy create(long maxParkNs, long yieldNs) {
             switch (this) {
                 case SLEEP:
                     return new SleepingIdleStrategy(maxParkNs);
@@ -101,11 +115,8 @@ record AeronSettings(
                     return BusySpinIdleStrategy.INSTANCE;
                 case BACKOFF:
                 default:
-                    return new BackoffIdleStrategy(
-                            BackoffIdleStrategy.DEFAULT_MAX_SPINS,
-                            BackoffIdleStrategy.DEFAULT_MAX_YIELDS,
-                            Math.min(BackoffIdleStrategy.DEFAULT_MIN_PARK_PERIOD_NS, maxParkNs),
-                            maxParkNs);
+                    return new AgentIdleStrategy(
+                            BACKOFF_SPINS, yieldNs, BackoffIdleStrategy.DEFAULT_MIN_PARK_PERIOD_NS, maxParkNs);
             }
         }
     }
@@ -165,6 +176,7 @@ record AeronSettings(
                 directory,
                 choice(options, IDLE, Idle.class, Idle.BACKOFF),
                 positive(options, IDLE_MAX_PARK_NS, DEFAULT_IDLE_MAX_PARK_NS, TimeUnit.SECONDS.toNanos(1)),
+                TimeUnit.MICROSECONDS.toNanos(positive(options, IDLE_YIELD_US, DEFAULT_IDLE_YIELD_US, 1_000_000, true)),
                 choice(options, DRIVER_THREADING, DriverThreading.class, DriverThreading.INVOKER),
                 termLength,
                 mtu,
@@ -181,7 +193,7 @@ record AeronSettings(
      * @return a new strategy
      */
     IdleStrategy idleStrategy() {
-        return idle.create(idleMaxParkNs);
+        return idle.create(idleMaxParkNs, idleYieldNs);
     }
 
     private static <E extends Enum<E>> E choice(Map<String, String> options, String key, Class<E> type, E def) {

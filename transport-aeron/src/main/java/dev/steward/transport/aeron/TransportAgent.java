@@ -11,6 +11,7 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.AgentTerminationException;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 
 /**
@@ -44,6 +45,9 @@ final class TransportAgent implements Agent {
     private final Thread shutdownHook;
     private final AeronSettings.Idle idle;
     private final long idleMaxParkNs;
+    private final long idleYieldNs;
+    /** The {@code backoff} strategy, which wakes cheaply; {@code null} for the others. */
+    private final AgentIdleStrategy backoff;
     /** Released when the JVM-exit clean-up has run, or when the thread ends: the hook waits for it. */
     private final CountDownLatch quiet = new CountDownLatch(1);
 
@@ -53,9 +57,12 @@ final class TransportAgent implements Agent {
 
     private TransportAgent(AeronSettings settings) {
         ErrorHandler errors = TransportAgent::logError;
-        this.runner = new AgentRunner(settings.idleStrategy(), errors, null, this);
+        IdleStrategy strategy = settings.idleStrategy();
+        this.backoff = strategy instanceof AgentIdleStrategy a ? a : null;
+        this.runner = new AgentRunner(strategy, errors, null, this);
         this.idle = settings.idle();
         this.idleMaxParkNs = settings.idleMaxParkNs();
+        this.idleYieldNs = settings.idleYieldNs();
         this.shutdownHook = new Thread(this::onJvmShutdown, "steward-aeron-shutdown");
     }
 
@@ -78,14 +85,18 @@ final class TransportAgent implements Agent {
                 current = agent;
             }
             current.references++;
-            if (current.idle != settings.idle() || current.idleMaxParkNs != settings.idleMaxParkNs()) {
+            if (current.idle != settings.idle()
+                    || current.idleMaxParkNs != settings.idleMaxParkNs()
+                    || current.idleYieldNs != settings.idleYieldNs()) {
                 LOG.log(
                         Level.WARNING,
                         "the steward-aeron thread of this process already runs with "
-                                + AeronSettings.IDLE + "=" + current.idleDescription() + " and "
-                                + AeronSettings.IDLE_MAX_PARK_NS
-                                + "=" + current.idleMaxParkNs + "; " + settings.name() + " asked for "
-                                + settings.idle().name().toLowerCase(Locale.ROOT) + " and " + settings.idleMaxParkNs()
+                                + AeronSettings.IDLE + "=" + current.idleDescription() + ", "
+                                + AeronSettings.IDLE_MAX_PARK_NS + "=" + current.idleMaxParkNs + " and "
+                                + AeronSettings.IDLE_YIELD_US + "=" + current.idleYieldNs / 1000 + "; "
+                                + settings.name() + " asked for "
+                                + settings.idle().name().toLowerCase(Locale.ROOT) + ", " + settings.idleMaxParkNs()
+                                + " and " + settings.idleYieldNs() / 1000
                                 + ", which take effect only when the thread starts again");
             }
             return current;
@@ -116,12 +127,39 @@ final class TransportAgent implements Agent {
 
     /**
      * Wakes the agent if it is parked, so that a frame just queued leaves at once rather than after
-     * the idle strategy's park. Costs no system call while the agent runs. Thread-safe.
+     * the idle strategy's park, and so that it looks for the answer without parking. Costs no system
+     * call while the agent runs. Thread-safe.
      */
     void wake() {
         Thread t = thread;
         if (t != null) {
-            LockSupport.unpark(t);
+            if (backoff != null) {
+                backoff.wake(t);
+            } else {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /**
+     * Lets the agent leave the yield window it entered on a wake-up: the answer it was woken for
+     * has been read by the caller. Thread-safe.
+     */
+    void calm() {
+        if (backoff != null) {
+            backoff.calm();
+        }
+    }
+
+    /**
+     * Notes that a thread read a connection's replies by itself ({@link OutgoingConnection#poll}).
+     * Thread-safe.
+     *
+     * @param nowNs {@link System#nanoTime()}
+     */
+    void readByCaller(long nowNs) {
+        if (backoff != null) {
+            backoff.readByCaller(nowNs);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.steward.spi.TransportConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -199,6 +202,126 @@ abstract class AbstractAeronTransportTest {
             last[thread] = i;
         }
         assertThat(node.violations).isEmpty();
+    }
+
+    /** A client listener that notes which frames the given thread delivered. */
+    static final class ThreadNotingListener extends RecordingListener {
+        final Thread watched;
+        final AtomicInteger onWatched = new AtomicInteger();
+        final AtomicReference<Thread> closedOn = new AtomicReference<>();
+
+        ThreadNotingListener(Thread watched) {
+            this.watched = watched;
+        }
+
+        @Override
+        public void onFrame(ByteBuffer frame) {
+            if (Thread.currentThread() == watched) {
+                onWatched.incrementAndGet();
+            }
+            super.onFrame(frame);
+        }
+
+        @Override
+        public void onClose(Throwable cause) {
+            closedOn.set(Thread.currentThread());
+            super.onClose(cause);
+        }
+    }
+
+    /** Calls poll() until the listener has a frame, or fails after WAIT. */
+    static void pollUntilAFrame(TransportConnection c, RecordingListener l) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (l.frames.isEmpty()) {
+            c.poll();
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("no frame within " + WAIT + " while polling");
+            }
+        }
+    }
+
+    @Test
+    void aThreadThatWaitsReadsTheRepliesItselfOneReaderAtATime() throws Exception {
+        CompletableFuture<TransportConnection> self = new CompletableFuture<>();
+        Server server = new Server(16 << 20, SMALL_TERMS, () -> new RecordingListener() {
+            @Override
+            public void onFrame(ByteBuffer frame) {
+                self.join().send(frame); // echo, on the node's transport thread
+            }
+        });
+        ThreadNotingListener client = new ThreadNotingListener(Thread.currentThread());
+        TransportConnection out = connect(server, client, SMALL_TERMS);
+        self.complete(server.next());
+        for (int i = 0; i < 500; i++) {
+            // small and large (cut into messages) frames, so that both ways of sending are used
+            byte[] question = i % 50 == 7 ? pattern(20_000 + i) : ("ping " + i).getBytes(StandardCharsets.UTF_8);
+            assertThat(out.send(ByteBuffer.wrap(question))).isTrue();
+            pollUntilAFrame(out, client);
+            assertThat(client.next(WAIT)).as("answer %d", i).isEqualTo(question);
+        }
+        assertThat(client.onWatched.get())
+                .as("answers read by the waiting thread")
+                .isPositive();
+        // a thread that does not read gets its answers from the transport's thread
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            other.submit(() -> out.send(text("from elsewhere"))).get(10, TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(text(client.next(WAIT))).isEqualTo("from elsewhere");
+        assertThat(client.violations).isEmpty();
+    }
+
+    @Test
+    void aReadingThreadLeavesTheCloseToTheTransportThread() throws Exception {
+        Server server = server();
+        ThreadNotingListener client = new ThreadNotingListener(Thread.currentThread());
+        TransportConnection out = connect(server, client, SMALL_TERMS);
+        TransportConnection in = server.next();
+        for (int i = 0; i < 100; i++) {
+            in.send(text("last words " + i));
+        }
+        in.close();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!client.closed.isDone()) {
+            out.poll();
+            assertThat(System.nanoTime() - deadline)
+                    .as("onClose within %s", WAIT)
+                    .isNegative();
+        }
+        for (int i = 0; i < 100; i++) {
+            assertThat(text(client.next(WAIT))).isEqualTo("last words " + i);
+        }
+        assertThat(client.awaitClose(WAIT)).isNull();
+        assertThat(client.closedOn.get().getName()).isEqualTo("steward-aeron");
+        assertThat(client.closeCalls.get()).isEqualTo(1);
+        assertThat(out.isOpen()).isFalse();
+        assertThat(out.poll()).as("a closed connection reads nothing").isFalse();
+        assertThat(client.violations).isEmpty();
+    }
+
+    @Test
+    void anAnswerAfterTheReaderGaveUpIsDeliveredByTheTransportThread() throws Exception {
+        Server server = server();
+        ThreadNotingListener client = new ThreadNotingListener(Thread.currentThread());
+        TransportConnection out = connect(server, client, SMALL_TERMS);
+        TransportConnection in = server.next();
+        for (int round = 0; round < 20; round++) {
+            out.send(text("question " + round));
+            assertThat(text(server.listeners.get(0).next(WAIT))).isEqualTo("question " + round);
+            // read in vain for longer than the hand-over, then stop, as a caller that parks does
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < 4 * OutgoingConnection.HANDOVER_NS) {
+                out.poll();
+            }
+            long sent = System.nanoTime();
+            in.send(text("answer " + round));
+            assertThat(text(client.next(WAIT))).isEqualTo("answer " + round);
+            // the agent was woken at the hand-over: not a park of a millisecond or more
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofMillis(500));
+        }
+        assertThat(client.violations).isEmpty();
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,9 @@ class AeronSettingsTest {
     void defaultsAreLowIdleAndModest() {
         AeronSettings s = settings(Map.of(), "aeron:ipc");
         assertThat(s.idle()).isEqualTo(AeronSettings.Idle.BACKOFF);
-        assertThat(s.idleStrategy()).isInstanceOf(BackoffIdleStrategy.class);
+        assertThat(s.idleStrategy()).isInstanceOf(AgentIdleStrategy.class);
         assertThat(s.idleMaxParkNs()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
+        assertThat(s.idleYieldNs()).isEqualTo(TimeUnit.MICROSECONDS.toNanos(100));
         assertThat(s.driverThreading()).isEqualTo(AeronSettings.DriverThreading.INVOKER);
         assertThat(s.termLength()).isEqualTo(1024 * 1024);
         assertThat(s.mtu()).isZero();
@@ -48,6 +48,9 @@ class AeronSettingsTest {
         assertThat(s.peerCheckNs()).isZero();
         assertThat(settings(Map.of("aeron.idle", "SLEEP"), "aeron:ipc").idleStrategy())
                 .isInstanceOf(SleepingIdleStrategy.class);
+        assertThat(settings(Map.of("aeron.idleYieldUs", "250"), "aeron:ipc?aeron.idleYieldUs=0")
+                        .idleYieldNs())
+                .isZero();
     }
 
     @Test
@@ -61,6 +64,8 @@ class AeronSettingsTest {
                 .hasMessageContaining("multiple of 32");
         assertThatThrownBy(() -> settings(Map.of("aeron.idle", "nap"), "aeron:ipc"))
                 .hasMessageContaining("backoff, sleep, yield, spin");
+        assertThatThrownBy(() -> settings(Map.of("aeron.idleYieldUs", "-1"), "aeron:ipc"))
+                .hasMessageContaining("aeron.idleYieldUs must be a whole number");
         assertThatThrownBy(() -> settings(Map.of("aeron.connectTimeoutMs", "0"), "aeron:ipc"))
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> settings(Map.of("aeron.tremLength", "64k"), "aeron:ipc"))
