@@ -41,7 +41,8 @@ import org.msgpack.core.MessagePacker;
 /**
  * One multiplexed, thread-safe connection from this process to a node. Every call gets a request
  * id, so any number of threads can have calls in flight at once; answers complete their futures on
- * the transport's thread. When the connection is lost, every pending call fails at once with
+ * the transport's thread, or on a thread that waits for an answer and reads them itself ({@link
+ * TransportConnection#poll}, where the transport supports it). When the connection is lost, every pending call fails at once with
  * {@link ConnectionLostException} and so does every later one.
  */
 public final class ClientConnection implements FrameListener {

@@ -41,7 +41,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * CLOSED} and {@code MAX_POSITION_EXCEEDED} end the connection with a cause that says so.
  *
  * <p>Receiving: the subclass polls; {@link InboundFrames} rebuilds frames, which go to the
- * listener on the agent's thread, one at a time and in order.
+ * listener one at a time and in order: on the agent's thread, or on a client's thread that waits
+ * for an answer and reads it itself ({@link OutgoingConnection#poll}).
  *
  * <p>Closing: {@link #close} lets queued frames leave (at most {@code aeron.closeTimeoutMs}), then
  * sends {@code CLOSE}; the listener's {@code onClose} follows exactly once. A peer's {@code CLOSE},
@@ -56,6 +57,8 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
     private static final int OFFERS_PER_CYCLE = 16;
     /** Small frames gathered into one message at most. */
     private static final int FRAMES_PER_BATCH = 64;
+
+    private static final byte[] NO_BYTES = new byte[0];
 
     /** Where a connection is in its life. */
     enum State {
@@ -84,24 +87,29 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
 
     FrameListener listener; // agent-confined once the connection runs
     State state = State.SETUP; // agent-confined
-    /** Set by the agent during set-up, before {@link #direct}; offered to under {@link #publishing}. */
+    /**
+     * Set by the agent during set-up, before {@link #direct}; from then on used under {@link
+     * #publishing} (Aeron's exclusive publications are for one thread at a time).
+     */
     ExclusivePublication publication;
     /**
      * Guards every use of {@link #publication} once the connection is open, and the move of queued
-     * frames into it, so that threads that {@link #send} can offer themselves.
+     * frames into it, so that threads that {@link #send} can offer themselves. Held for one offer
+     * at most, never while waiting.
      */
-    final ReentrantLock publishing = new ReentrantLock();
+    private final ReentrantLock publishing = new ReentrantLock();
     /** Whether senders may offer to the publication themselves: open, and not closing. */
     private volatile boolean direct;
 
     private final BufferClaim directClaim = new BufferClaim(); // guarded by publishing
-    private final UnsafeBuffer directHeader = new UnsafeBuffer(new byte[Wire.DATA_HEADER_LENGTH]); // guarded
-    private final UnsafeBuffer directPayload = new UnsafeBuffer(new byte[0]); // guarded by publishing
+    private final UnsafeBuffer directHeader = new UnsafeBuffer(new byte[Wire.DATA_HEADER_LENGTH]); // ditto
+    private final UnsafeBuffer directPayload = new UnsafeBuffer(NO_BYTES); // guarded by publishing
     PeerProcess peerProcess; // agent-confined
 
-    private final List<byte[]> staged = new ArrayList<>(); // agent-confined
+    // changed by the agent under publishing; senders read them under publishing
+    private final List<byte[]> staged = new ArrayList<>();
     private int stagedBytes; // agent-confined
-    private byte[] sending; // agent-confined
+    private byte[] sending;
     private int sendingOffset; // agent-confined
     private final UnsafeBuffer header = new UnsafeBuffer(new byte[Wire.DATA_HEADER_LENGTH]);
     private final UnsafeBuffer payload = new UnsafeBuffer(new byte[0]);
@@ -110,7 +118,7 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
     private boolean notConnected; // agent-confined
     private long notConnectedSinceNs; // agent-confined
     private long nextPeerCheckNs; // agent-confined
-    private boolean listenerFailed; // agent-confined
+    private boolean listenerFailed; // touched by whoever delivers frames, one thread at a time
 
     AeronConnection(DriverLink link, AeronSettings settings, String peer) {
         this.link = link;
@@ -206,8 +214,6 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
             publishing.unlock();
         }
     }
-
-    private static final byte[] NO_BYTES = new byte[0];
 
     /**
      * Tells whether a frame that a thread offered itself needs the agent: for UDP, its driver sends

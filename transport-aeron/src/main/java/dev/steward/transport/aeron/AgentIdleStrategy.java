@@ -43,12 +43,15 @@ final class AgentIdleStrategy implements IdleStrategy {
     private volatile boolean nudged;
     /** Set by {@link #calm}: end the window now. */
     private volatile boolean calmed;
+    /** A longer window asked for by {@link #wakeFor}; 0 for none. */
+    private volatile long longerWindowNs;
     /** When a thread last read a connection's replies itself ({@link System#nanoTime}). */
     private volatile long readByCallerNs = System.nanoTime() - 2 * READ_BY_CALLER_NS;
 
     private int spins; // agent-confined
     private boolean yielding; // agent-confined
     private long yieldSinceNs; // agent-confined
+    private long windowNs; // agent-confined
     private long parkNs; // agent-confined
 
     /**
@@ -65,6 +68,7 @@ final class AgentIdleStrategy implements IdleStrategy {
         this.minParkNs = Math.min(minParkNs, maxParkNs);
         this.maxParkNs = maxParkNs;
         this.parkNs = this.minParkNs;
+        this.windowNs = yieldWindowNs;
     }
 
     @Override
@@ -81,6 +85,11 @@ final class AgentIdleStrategy implements IdleStrategy {
         if (nudged) {
             nudged = false;
             reset();
+            long longer = longerWindowNs;
+            if (longer != 0) {
+                longerWindowNs = 0;
+                windowNs = Math.max(yieldWindowNs, longer);
+            }
         }
         if (spins < maxSpins) {
             spins++;
@@ -94,9 +103,9 @@ final class AgentIdleStrategy implements IdleStrategy {
         }
         if (calmed) {
             calmed = false;
-            yieldSinceNs = nowNs - yieldWindowNs;
+            yieldSinceNs = nowNs - windowNs;
         }
-        if (nowNs - yieldSinceNs < yieldWindowNs) {
+        if (nowNs - yieldSinceNs < windowNs) {
             Thread.yield();
             return;
         }
@@ -116,6 +125,7 @@ final class AgentIdleStrategy implements IdleStrategy {
     public void reset() {
         spins = 0;
         yielding = false;
+        windowNs = yieldWindowNs;
         parkNs = minParkNs;
     }
 
@@ -129,6 +139,17 @@ final class AgentIdleStrategy implements IdleStrategy {
         if (parked) {
             LockSupport.unpark(agent);
         }
+    }
+
+    /**
+     * Like {@link #wake}, and the window that follows lasts at least {@code windowNs}. Thread-safe.
+     *
+     * @param agent the agent's thread
+     * @param windowNs the window
+     */
+    void wakeFor(Thread agent, long windowNs) {
+        longerWindowNs = windowNs;
+        wake(agent);
     }
 
     /**

@@ -36,10 +36,19 @@ import org.agrona.DirectBuffer;
 final class OutgoingConnection extends AeronConnection {
     private static final int FRAGMENTS_PER_POLL = 64;
     /**
-     * How long a thread waits, reading by itself, before the agent is woken to take over. The
-     * runtime's callers read for 50 µs ({@code steward.client.spinMicros}) before they park.
+     * How long a thread waits, reading by itself, before the agent is woken to take over: a little
+     * less than the 50 µs for which the runtime's callers read before they park ({@code
+     * steward.client.spinMicros}), so that the agent runs by the time the caller parks. Earlier
+     * hand-overs cost throughput: each makes the agent a third busy thread for a while.
      */
-    static final long HANDOVER_NS = TimeUnit.MICROSECONDS.toNanos(20);
+    static final long HANDOVER_NS = TimeUnit.MICROSECONDS.toNanos(40);
+    /**
+     * How long the agent then looks for the answer without parking (unless the caller gets it
+     * first): answers that take longer than a spin, such as a lock that another process releases,
+     * are then delivered at once rather than after a park of up to 250 µs. Costs at most this much
+     * processor time per call that waits this long.
+     */
+    static final long HANDOVER_WINDOW_NS = TimeUnit.MICROSECONDS.toNanos(500);
     /** While a thread read the replies this recently, the agent leaves them to it. */
     static final long READER_ACTIVE_NS = TimeUnit.MICROSECONDS.toNanos(10);
     /** How recently a thread must have read by itself for its next request to count on it. */
@@ -258,6 +267,7 @@ final class OutgoingConnection extends AeronConnection {
             return false;
         }
         boolean wakeAgent = false;
+        boolean handOver = false;
         boolean calmAgent = false;
         try {
             if (!isDirect()) {
@@ -289,12 +299,14 @@ final class OutgoingConnection extends AeronConnection {
             if (!handedOver && nowNs - waitStartNs > HANDOVER_NS) {
                 // a long wait: the caller may stop reading and park; have the agent read as well
                 handedOver = true;
-                wakeAgent = true;
+                handOver = true;
             }
             return false;
         } finally {
             reading.set(null);
-            if (wakeAgent) {
+            if (handOver) {
+                link.agent().wakeFor(HANDOVER_WINDOW_NS);
+            } else if (wakeAgent) {
                 link.agent().wake();
             } else if (calmAgent) {
                 link.agent().calm();

@@ -142,6 +142,24 @@ final class TransportAgent implements Agent {
     }
 
     /**
+     * Wakes the agent for an answer that a thread has waited for longer than usual: the agent then
+     * yields for {@code windowNs} (if longer than its usual window) before it parks, so that an
+     * answer that comes within that time is delivered at once. Thread-safe.
+     *
+     * @param windowNs how long the agent should look without parking
+     */
+    void wakeFor(long windowNs) {
+        Thread t = thread;
+        if (t != null) {
+            if (backoff != null) {
+                backoff.wakeFor(t, windowNs);
+            } else {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /**
      * Lets the agent leave the yield window it entered on a wake-up: the answer it was woken for
      * has been read by the caller. Thread-safe.
      */
