@@ -24,6 +24,7 @@ import org.agrona.concurrent.YieldingIdleStrategy;
  * @param idle how the transport thread waits when there is nothing to do
  * @param idleMaxParkNs the longest park of the {@code backoff} strategy, the period of {@code sleep}
  * @param idleYieldNs how long the {@code backoff} strategy yields after work before it parks
+ * @param idleSpins how many times the {@code backoff} strategy busy-spins after work before it yields
  * @param driverThreading how the embedded media driver runs
  * @param termLength the term length of the publications this side creates
  * @param mtu the UDP MTU of the publications this side creates; 0 for Aeron's default
@@ -40,6 +41,7 @@ record AeronSettings(
         Idle idle,
         long idleMaxParkNs,
         long idleYieldNs,
+        int idleSpins,
         DriverThreading driverThreading,
         int termLength,
         int mtu,
@@ -52,6 +54,7 @@ record AeronSettings(
     static final String IDLE = "aeron.idle";
     static final String IDLE_MAX_PARK_NS = "aeron.idleMaxParkNs";
     static final String IDLE_YIELD_US = "aeron.idleYieldUs";
+    static final String IDLE_SPINS = "aeron.idleSpins";
     static final String DRIVER_THREADING = "aeron.driverThreading";
     static final String TERM_LENGTH = "aeron.termLength";
     static final String MTU = "aeron.mtu";
@@ -67,6 +70,7 @@ record AeronSettings(
             IDLE,
             IDLE_MAX_PARK_NS,
             IDLE_YIELD_US,
+            IDLE_SPINS,
             DRIVER_THREADING,
             TERM_LENGTH,
             MTU,
@@ -80,10 +84,11 @@ record AeronSettings(
     static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
     static final long DEFAULT_IDLE_YIELD_US = 100;
     /**
-     * Busy spins of {@code backoff} before it yields: none, since a spinning thread holds a processor
-     * that another busy thread may need (see {@link AgentIdleStrategy}).
+     * Busy spins of {@code backoff} before it yields, by default: none, since a spinning thread holds
+     * a processor that another busy thread may need (see {@link AgentIdleStrategy}). With spare
+     * cores, {@code aeron.idleSpins} (a few hundred) trades that for a lower latency.
      */
-    static final int BACKOFF_SPINS = 0;
+    static final int DEFAULT_IDLE_SPINS = 0;
 
     static final long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
     static final long DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
@@ -105,7 +110,7 @@ record AeronSettings(
         /** Busy-spin: a core stays busy, the lowest latency. */
         SPIN;
 
-        IdleStrategy create(long maxParkNs, long yieldNs) {
+        IdleStrategy create(long maxParkNs, long yieldNs, int spins) {
             switch (this) {
                 case SLEEP:
                     return new SleepingIdleStrategy(maxParkNs);
@@ -116,7 +121,7 @@ record AeronSettings(
                 case BACKOFF:
                 default:
                     return new AgentIdleStrategy(
-                            BACKOFF_SPINS, yieldNs, BackoffIdleStrategy.DEFAULT_MIN_PARK_PERIOD_NS, maxParkNs);
+                            spins, yieldNs, BackoffIdleStrategy.DEFAULT_MIN_PARK_PERIOD_NS, maxParkNs);
             }
         }
     }
@@ -177,6 +182,7 @@ record AeronSettings(
                 choice(options, IDLE, Idle.class, Idle.BACKOFF),
                 positive(options, IDLE_MAX_PARK_NS, DEFAULT_IDLE_MAX_PARK_NS, TimeUnit.SECONDS.toNanos(1)),
                 TimeUnit.MICROSECONDS.toNanos(positive(options, IDLE_YIELD_US, DEFAULT_IDLE_YIELD_US, 1_000_000, true)),
+                (int) positive(options, IDLE_SPINS, DEFAULT_IDLE_SPINS, 1_000_000, true),
                 choice(options, DRIVER_THREADING, DriverThreading.class, DriverThreading.INVOKER),
                 termLength,
                 mtu,
@@ -193,7 +199,7 @@ record AeronSettings(
      * @return a new strategy
      */
     IdleStrategy idleStrategy() {
-        return idle.create(idleMaxParkNs, idleYieldNs);
+        return idle.create(idleMaxParkNs, idleYieldNs, idleSpins);
     }
 
     private static <E extends Enum<E>> E choice(Map<String, String> options, String key, Class<E> type, E def) {

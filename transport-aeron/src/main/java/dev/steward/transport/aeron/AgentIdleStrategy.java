@@ -7,7 +7,7 @@ import org.agrona.concurrent.IdleStrategy;
 /**
  * The {@code backoff} idle strategy of the {@code steward-aeron} thread: after work, or after a
  * {@linkplain #wake wake-up}, it yields the processor for a window ({@code aeron.idleYieldUs},
- * after {@link AeronSettings#BACKOFF_SPINS} busy spins), and only then parks, for periods that
+ * after {@code aeron.idleSpins} busy spins, none by default), and only then parks, for periods that
  * double up to the maximum.
  *
  * <p>Why a window rather than Agrona's {@code BackoffIdleStrategy} (10 spins, 5 yields, then

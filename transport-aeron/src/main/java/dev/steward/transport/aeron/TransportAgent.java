@@ -46,6 +46,7 @@ final class TransportAgent implements Agent {
     private final AeronSettings.Idle idle;
     private final long idleMaxParkNs;
     private final long idleYieldNs;
+    private final int idleSpins;
     /** The {@code backoff} strategy, which wakes cheaply; {@code null} for the others. */
     private final AgentIdleStrategy backoff;
     /** Released when the JVM-exit clean-up has run, or when the thread ends: the hook waits for it. */
@@ -63,6 +64,7 @@ final class TransportAgent implements Agent {
         this.idle = settings.idle();
         this.idleMaxParkNs = settings.idleMaxParkNs();
         this.idleYieldNs = settings.idleYieldNs();
+        this.idleSpins = settings.idleSpins();
         this.shutdownHook = new Thread(this::onJvmShutdown, "steward-aeron-shutdown");
     }
 
@@ -87,16 +89,18 @@ final class TransportAgent implements Agent {
             current.references++;
             if (current.idle != settings.idle()
                     || current.idleMaxParkNs != settings.idleMaxParkNs()
-                    || current.idleYieldNs != settings.idleYieldNs()) {
+                    || current.idleYieldNs != settings.idleYieldNs()
+                    || current.idleSpins != settings.idleSpins()) {
                 LOG.log(
                         Level.WARNING,
                         "the steward-aeron thread of this process already runs with "
                                 + AeronSettings.IDLE + "=" + current.idleDescription() + ", "
                                 + AeronSettings.IDLE_MAX_PARK_NS + "=" + current.idleMaxParkNs + " and "
-                                + AeronSettings.IDLE_YIELD_US + "=" + current.idleYieldNs / 1000 + "; "
+                                + AeronSettings.IDLE_YIELD_US + "=" + current.idleYieldNs / 1000 + " and "
+                                + AeronSettings.IDLE_SPINS + "=" + current.idleSpins + "; "
                                 + settings.name() + " asked for "
                                 + settings.idle().name().toLowerCase(Locale.ROOT) + ", " + settings.idleMaxParkNs()
-                                + " and " + settings.idleYieldNs() / 1000
+                                + ", " + settings.idleYieldNs() / 1000 + " and " + settings.idleSpins()
                                 + ", which take effect only when the thread starts again");
             }
             return current;

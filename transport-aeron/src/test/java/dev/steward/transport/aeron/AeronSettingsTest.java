@@ -26,6 +26,8 @@ class AeronSettingsTest {
         assertThat(s.idleStrategy()).isInstanceOf(AgentIdleStrategy.class);
         assertThat(s.idleMaxParkNs()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
         assertThat(s.idleYieldNs()).isEqualTo(TimeUnit.MICROSECONDS.toNanos(100));
+        assertThat(s.idleSpins()).isZero();
+        assertThat(s.idleStrategy().toString()).contains("spins=0,");
         assertThat(s.driverThreading()).isEqualTo(AeronSettings.DriverThreading.INVOKER);
         assertThat(s.termLength()).isEqualTo(1024 * 1024);
         assertThat(s.mtu()).isZero();
@@ -51,6 +53,9 @@ class AeronSettingsTest {
         assertThat(settings(Map.of("aeron.idleYieldUs", "250"), "aeron:ipc?aeron.idleYieldUs=0")
                         .idleYieldNs())
                 .isZero();
+        AeronSettings spinning = settings(Map.of("aeron.idleSpins", "200"), "aeron:ipc");
+        assertThat(spinning.idleSpins()).isEqualTo(200);
+        assertThat(spinning.idleStrategy().toString()).contains("spins=200,");
     }
 
     @Test
@@ -66,6 +71,8 @@ class AeronSettingsTest {
                 .hasMessageContaining("backoff, sleep, yield, spin");
         assertThatThrownBy(() -> settings(Map.of("aeron.idleYieldUs", "-1"), "aeron:ipc"))
                 .hasMessageContaining("aeron.idleYieldUs must be a whole number");
+        assertThatThrownBy(() -> settings(Map.of("aeron.idleSpins", "-5"), "aeron:ipc"))
+                .hasMessageContaining("aeron.idleSpins must be a whole number");
         assertThatThrownBy(() -> settings(Map.of("aeron.connectTimeoutMs", "0"), "aeron:ipc"))
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> settings(Map.of("aeron.tremLength", "64k"), "aeron:ipc"))
