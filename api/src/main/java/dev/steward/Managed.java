@@ -55,7 +55,8 @@ import java.lang.annotation.Target;
  * <p><b>Threads.</b> Calls on one object run one at a time, in the order they reached the node, on
  * a worker thread of the node (never on a transport thread), so a managed class needs no locking
  * of its own, and a method that blocks delays only calls on its own object. Set {@link
- * #concurrent()} for a thread-safe class whose calls may overlap.
+ * #concurrent()} for a thread-safe class whose calls may overlap, and {@link #inline()} for a class
+ * whose methods are short and never block, to run them on the transport thread.
  *
  * <p><b>Errors.</b> An exception thrown by an exposed method reaches the caller with its type name,
  * message and the node's stack trace (see {@link RemoteInvocationException}); a checked exception
@@ -75,6 +76,19 @@ public @interface Managed {
      * @return {@code true} if calls may overlap
      */
     boolean concurrent() default false;
+
+    /**
+     * Runs calls on the node's transport thread that received them, without the hand-off to a
+     * worker thread and back: for classes whose exposed methods are short and never block (no I/O,
+     * no waiting, no locks held for long, no synchronous calls through Steward proxies). Calls on
+     * one object still run one at a time unless {@link #concurrent()} is set. It saves every call
+     * the wake-up of a worker thread, which on a small machine is most of a call's cost (see {@code
+     * docs/managed.md}); the price is that a method that blocks stalls every client that the same
+     * transport thread serves, which is why it is off by default.
+     *
+     * @return {@code true} to run calls on the transport thread
+     */
+    boolean inline() default false;
 
     /**
      * Exposes every public instance method declared in the class, as if each were annotated

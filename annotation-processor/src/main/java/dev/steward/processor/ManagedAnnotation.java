@@ -17,10 +17,11 @@ import javax.lang.model.util.Elements;
  * the classes an annotation names).
  *
  * @param concurrent whether calls may overlap
+ * @param inline whether calls run on the transport thread
  * @param exposeAll whether every public instance method is exposed
  * @param adapted qualified names of the types sent through adapters
  */
-record ManagedAnnotation(boolean concurrent, boolean exposeAll, Set<String> adapted) {
+record ManagedAnnotation(boolean concurrent, boolean inline, boolean exposeAll, Set<String> adapted) {
     static ManagedAnnotation of(TypeElement type, Elements elements) {
         for (AnnotationMirror a : type.getAnnotationMirrors()) {
             TypeElement annotation = (TypeElement) a.getAnnotationType().asElement();
@@ -28,6 +29,7 @@ record ManagedAnnotation(boolean concurrent, boolean exposeAll, Set<String> adap
                 continue;
             }
             boolean concurrent = false;
+            boolean inline = false;
             boolean exposeAll = false;
             Set<String> adapted = new LinkedHashSet<>();
             Map<? extends ExecutableElement, ? extends AnnotationValue> values =
@@ -37,6 +39,8 @@ record ManagedAnnotation(boolean concurrent, boolean exposeAll, Set<String> adap
                 Object value = e.getValue().getValue();
                 if (name.equals("concurrent")) {
                     concurrent = Boolean.TRUE.equals(value);
+                } else if (name.equals("inline")) {
+                    inline = Boolean.TRUE.equals(value);
                 } else if (name.equals("exposeAll")) {
                     exposeAll = Boolean.TRUE.equals(value);
                 } else if (name.equals("adapted") && value instanceof List<?> list) {
@@ -51,8 +55,8 @@ record ManagedAnnotation(boolean concurrent, boolean exposeAll, Set<String> adap
                     }
                 }
             }
-            return new ManagedAnnotation(concurrent, exposeAll, Set.copyOf(adapted));
+            return new ManagedAnnotation(concurrent, inline, exposeAll, Set.copyOf(adapted));
         }
-        return new ManagedAnnotation(false, false, Set.of());
+        return new ManagedAnnotation(false, false, false, Set.of());
     }
 }

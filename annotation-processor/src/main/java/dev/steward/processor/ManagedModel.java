@@ -48,6 +48,7 @@ final class ManagedModel {
     final String packageName;
     final String prefix;
     final boolean concurrent;
+    final boolean inline;
     final List<Executable> constructors;
     final List<Executable> methods;
     final List<TypeElement> valueTypes;
@@ -59,6 +60,7 @@ final class ManagedModel {
             String packageName,
             String prefix,
             boolean concurrent,
+            boolean inline,
             List<Executable> constructors,
             List<Executable> methods,
             List<TypeElement> valueTypes,
@@ -68,6 +70,7 @@ final class ManagedModel {
         this.packageName = packageName;
         this.prefix = prefix;
         this.concurrent = concurrent;
+        this.inline = inline;
         this.constructors = constructors;
         this.methods = methods;
         this.valueTypes = valueTypes;
@@ -251,6 +254,7 @@ final class ManagedModel {
                 pkg.getQualifiedName().toString(),
                 prefixOf(type),
                 annotation.concurrent(),
+                annotation.inline(),
                 List.copyOf(constructors),
                 List.copyOf(methods),
                 List.copyOf(valueTypes.values()),

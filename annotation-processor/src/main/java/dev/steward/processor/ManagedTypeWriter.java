@@ -66,10 +66,11 @@ final class ManagedTypeWriter {
                         .addJavadoc("Called by {@link java.util.ServiceLoader}.\n")
                         .addModifiers(Modifier.PUBLIC)
                         .addStatement(
-                                "super($S,\n$T.class,\nFINGERPRINT,\n$L,\n$T.of($L),\n$T.of($L),\n$T.of($L))",
+                                "super($S,\n$T.class,\nFINGERPRINT,\n$L,\n$L,\n$T.of($L),\n$T.of($L),\n$T.of($L))",
                                 model.typeName,
                                 managed,
                                 model.concurrent,
+                                model.inline,
                                 Names.LIST,
                                 CodeBlock.join(methods, ",\n"),
                                 Names.LIST,

@@ -25,6 +25,7 @@ public final class Account_ManagedType extends ManagedType<Account> {
                 Account.class,
                 FINGERPRINT,
                 false,
+                false,
                 List.of(method("transfer(test.Account,long)", 2),
                 method("withdraw(long)", 1)),
                 List.of(List.<Class<?>>of(long.class)),

@@ -25,6 +25,7 @@ public final class Book_ManagedType extends ManagedType<Book> {
                 Book.class,
                 FINGERPRINT,
                 false,
+                false,
                 List.of(method("title()", 0)),
                 List.of(List.<Class<?>>of(String.class)),
                 List.of());

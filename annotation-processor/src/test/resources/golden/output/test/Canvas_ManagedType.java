@@ -25,6 +25,7 @@ public final class Canvas_ManagedType extends ManagedType<Canvas> {
                 Canvas.class,
                 FINGERPRINT,
                 false,
+                false,
                 List.of(method("counts(java.util.Map)", 1),
                 method("describe(test.Color)", 1),
                 method("describe(test.Point)", 1),

@@ -25,6 +25,7 @@ public final class Counter_ManagedType extends ManagedType<Counter> {
                 Counter.class,
                 FINGERPRINT,
                 false,
+                false,
                 List.of(method("add(long)", 1),
                 method("getValue()", 0),
                 method("increment()", 0),

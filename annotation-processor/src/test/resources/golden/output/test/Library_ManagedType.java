@@ -25,6 +25,7 @@ public final class Library_ManagedType extends ManagedType<Library> {
                 Library.class,
                 FINGERPRINT,
                 false,
+                false,
                 List.of(method("book(java.lang.String)", 1),
                 method("log()", 0),
                 method("logTo(dev.steward.SharedList)", 1),

@@ -25,6 +25,7 @@ public final class Outer_Inner_ManagedType extends ManagedType<Outer.Inner> {
                 Outer.Inner.class,
                 FINGERPRINT,
                 true,
+                false,
                 List.of(method("hit()", 0)),
                 List.of(List.<Class<?>>of()),
                 List.of());

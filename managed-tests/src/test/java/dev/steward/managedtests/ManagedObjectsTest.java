@@ -23,6 +23,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -222,6 +225,50 @@ class ManagedObjectsTest extends ConformanceBase {
         } finally {
             Gate.LATCHES.remove(latch).countDown();
         }
+    }
+
+    @Test
+    void anInlineClassRunsOnTheTransportThreadAndStillOneCallAtATime() throws Exception {
+        Manager node = startNode();
+        Tally_Proxy tally = Tally_Proxy.create(node);
+        assertThat(tally.thread())
+                .as("inline: the thread that delivered the call")
+                .startsWith("steward-netty");
+
+        // the embedded manager below reaches the node in memory, so each of its callers' threads
+        // runs inline calls itself: four threads and a TCP client at once, one call at a time
+        Manager embedded = track(fixture()
+                .configure(Manager.builder())
+                .address(fixture().nodeAddress())
+                .start());
+        Tally_Proxy shared = Tally_Proxy.create(embedded);
+        Manager remote = connect(embedded);
+        Tally_Proxy viaTcp = reach(remote, embedded, shared);
+        int threads = 4;
+        int each = 2_500;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        shared.add(1);
+                    }
+                }));
+            }
+            List<CompletableFuture<Integer>> pipelined = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                pipelined.add(viaTcp.async().add(1));
+            }
+            for (Future<?> f : work) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            CompletableFuture.allOf(pipelined.toArray(new CompletableFuture<?>[0]))
+                    .get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(shared.value()).as("no overlapping call lost an update").isEqualTo((threads + 1) * each);
     }
 
     @Test

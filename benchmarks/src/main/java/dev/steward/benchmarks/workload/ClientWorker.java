@@ -23,6 +23,8 @@ public final class ClientWorker {
      * @param list the list for {@code list_append_ops_s}
      * @param counter the counter for latency and async throughput
      * @param custom the user-defined counter for {@code custom_counter_increment_ops_s}
+     * @param inline the same with {@code @Managed(inline = true)}, for {@code
+     *     custom_counter_inline_ops_s}
      * @param n calls per loop
      * @param outstanding async calls in flight at once
      * @throws InterruptedException if interrupted
@@ -33,6 +35,7 @@ public final class ClientWorker {
             SharedList<Integer> list,
             SharedLong counter,
             BenchCounter_Proxy custom,
+            InlineBenchCounter_Proxy inline,
             int n,
             int outstanding)
             throws InterruptedException {
@@ -55,6 +58,13 @@ public final class ClientWorker {
             }
             results.put("custom_counter_increment_ops_s", n / seconds(t));
             results.put("custom_counter_correct", custom.getValue() == before + n);
+            long inlineBefore = inline.getValue();
+            t = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                inline.increment();
+            }
+            results.put("custom_counter_inline_ops_s", n / seconds(t));
+            results.put("custom_counter_inline_correct", inline.getValue() == inlineBefore + n);
         }
         Histogram h = new Histogram(3_600_000_000L, 3);
         for (int round = 0; round < 2; round++) {

@@ -130,7 +130,8 @@ public final class Workloads {
             SharedList<Integer> list = m.list();
             SharedLong counter = m.longValue(0);
             BenchCounter_Proxy custom = BenchCounter_Proxy.create(m);
-            join(spawn(m, ClientWorker.class, results, dict, list, counter, custom, n, 256));
+            InlineBenchCounter_Proxy inline = InlineBenchCounter_Proxy.create(m);
+            join(spawn(m, ClientWorker.class, results, dict, list, counter, custom, inline, n, 256));
             // queue round trips
             SharedQueue<Integer> q1 = m.queue();
             SharedQueue<Integer> q2 = m.queue();

@@ -70,6 +70,7 @@ public final class DynamicManagedType extends ManagedType<Object> {
                 (Class<Object>) type,
                 fingerprint(typeName, apiMethods),
                 false,
+                false,
                 describe(apiMethods),
                 type == null ? List.of() : constructorTable(type),
                 valueTypesOf(api, apiMethods));

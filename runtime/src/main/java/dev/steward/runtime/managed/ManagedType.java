@@ -35,6 +35,7 @@ public abstract class ManagedType<T> {
     private final Class<T> type;
     private final long fingerprint;
     private final boolean concurrent;
+    private final boolean inline;
     private final List<ExposedMethod> methods;
     private final List<List<Class<?>>> constructors;
     private final List<Class<?>> valueTypes;
@@ -47,6 +48,7 @@ public abstract class ManagedType<T> {
      *     run-time registration
      * @param fingerprint the hash of the method table
      * @param concurrent whether calls on one object may overlap
+     * @param inline whether calls run on the transport thread rather than a worker thread
      * @param methods the exposed methods, by index
      * @param constructors the parameter types of the public constructors, by index
      * @param valueTypes records and enums that exposed signatures use, to register with the codec
@@ -56,6 +58,7 @@ public abstract class ManagedType<T> {
             Class<T> type,
             long fingerprint,
             boolean concurrent,
+            boolean inline,
             List<ExposedMethod> methods,
             List<List<Class<?>>> constructors,
             List<Class<?>> valueTypes) {
@@ -66,6 +69,7 @@ public abstract class ManagedType<T> {
         this.type = type;
         this.fingerprint = fingerprint;
         this.concurrent = concurrent;
+        this.inline = inline;
         this.methods = List.copyOf(methods);
         this.constructors = List.copyOf(constructors);
         this.valueTypes = List.copyOf(valueTypes);
@@ -130,6 +134,15 @@ public abstract class ManagedType<T> {
      */
     public final boolean concurrent() {
         return concurrent;
+    }
+
+    /**
+     * Tells whether calls run on the node's transport thread rather than on a worker thread.
+     *
+     * @return {@code true} for {@code @Managed(inline = true)}
+     */
+    public final boolean inline() {
+        return inline;
     }
 
     /**

@@ -4,11 +4,14 @@ import dev.steward.UnknownMethodException;
 import dev.steward.runtime.managed.ManagedDispatcher;
 import dev.steward.runtime.managed.ManagedType;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An instance of a managed class hosted by the node. Calls are checked on the transport thread
  * (selector, argument count) and run on a worker thread: one at a time in arrival order by
- * default, or as they come for a concurrent class. Arguments are decoded to real records and enums
+ * default, or as they come for a concurrent class. An inline class's calls run on the thread that
+ * delivers them (a transport thread, or the caller's own for the embedded manager), one at a time
+ * under a lock unless the class is concurrent too. Arguments are decoded to real records and enums
  * ({@link #opaqueValues()} is {@code false}).
  */
 final class UserObject extends HostedObject {
@@ -16,7 +19,10 @@ final class UserObject extends HostedObject {
     private final ManagedDispatcher<Object> dispatcher;
     private final Object instance;
     private final UserObjects host;
+    /** Where calls run; {@code null} for an inline class. */
     private final Executor executor;
+    /** One inline call at a time; {@code null} unless the class is inline and not concurrent. */
+    private final ReentrantLock inlineLock;
 
     @SuppressWarnings("unchecked")
     UserObject(ManagedType<?> type, Object instance, UserObjects host) {
@@ -24,7 +30,13 @@ final class UserObject extends HostedObject {
         this.dispatcher = (ManagedDispatcher<Object>) type.dispatcher();
         this.instance = instance;
         this.host = host;
-        this.executor = type.concurrent() ? Workers.pool() : new SerialExecutor(Workers.pool());
+        if (type.inline()) {
+            this.executor = null;
+            this.inlineLock = type.concurrent() ? null : new ReentrantLock();
+        } else {
+            this.executor = type.concurrent() ? Workers.pool() : new SerialExecutor(Workers.pool());
+            this.inlineLock = null;
+        }
     }
 
     ManagedType<?> type() {
@@ -53,7 +65,18 @@ final class UserObject extends HostedObject {
             throw new UnknownMethodException(type.typeName() + "." + m.signature() + " takes " + m.parameterCount()
                     + " argument(s), but the call has " + call.args().length);
         }
-        executor.execute(() -> run(call, index));
+        if (executor != null) {
+            executor.execute(() -> run(call, index));
+        } else if (inlineLock == null) {
+            run(call, index);
+        } else {
+            inlineLock.lock();
+            try {
+                run(call, index);
+            } finally {
+                inlineLock.unlock();
+            }
+        }
     }
 
     private void run(Call call, int index) {
