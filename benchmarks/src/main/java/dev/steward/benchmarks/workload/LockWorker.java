@@ -41,7 +41,7 @@ public final class LockWorker {
     }
 
     /** Increments made before the clock starts, so the JIT has compiled the path. */
-    static final int WARM_UP = 1_000;
+    static final int WARM_UP = 4_000;
 
     private static void increment(SharedLock lock, Namespace ns, int increments) {
         for (int i = 0; i < increments; i++) {

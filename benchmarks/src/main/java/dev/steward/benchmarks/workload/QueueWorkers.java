@@ -7,7 +7,7 @@ import dev.steward.SharedQueue;
 /** The {@code queue_roundtrips_s} workload: an echo JVM and a client JVM. */
 public final class QueueWorkers {
     /** Round trips both sides make before the clock starts, so the JIT has compiled the path. */
-    static final int WARM_UP = 2_000;
+    static final int WARM_UP = 4_000;
 
     private QueueWorkers() {}
 

@@ -338,14 +338,22 @@ public final class ClientConnection implements FrameListener {
      */
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("steward.client.spinMicros", 50));
 
-    private static void spinBriefly(CompletableFuture<Object> f) {
+    /**
+     * Polls for a call's answer for up to {@code steward.client.spinMicros} before the caller
+     * parks, reading it on this thread where the transport can. Returns early, with the thread's
+     * interrupt status untouched, if the thread is interrupted, so that an interruptible wait that
+     * follows sees the interrupt at once.
+     *
+     * @param f the call's future
+     */
+    static void spinBriefly(CompletableFuture<Object> f) {
         if (SPIN_NANOS <= 0 || f.isDone()) {
             return;
         }
         // read the answer on this thread if the transport can: no hand-over from its thread
         TransportConnection reader = f instanceof Pending p ? p.transport : null;
         long deadline = System.nanoTime() + SPIN_NANOS;
-        for (int i = 0; !f.isDone(); i++) {
+        for (int i = 0; !f.isDone() && !Thread.currentThread().isInterrupted(); i++) {
             boolean delivered = reader != null && reader.poll();
             if (i >= 64 && System.nanoTime() - deadline > 0) {
                 return;

@@ -156,6 +156,7 @@ public final class ProxyHandle {
             throw new InterruptedException(name + " was called by an interrupted thread");
         }
         ClientConnection.Pending f = connection.call(ref.objectId(), method, name, args);
+        ClientConnection.spinBriefly(f); // most waits on one host end within microseconds
         try {
             return f.get();
         } catch (java.util.concurrent.ExecutionException e) {

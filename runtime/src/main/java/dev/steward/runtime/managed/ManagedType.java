@@ -41,6 +41,30 @@ public abstract class ManagedType<T> {
     private final List<Class<?>> valueTypes;
 
     /**
+     * Describes a managed class whose calls run on worker threads: the form that classes generated
+     * before {@code @Managed(inline)} existed call, kept so that they still load.
+     *
+     * @param typeName the node's name for the type: the class's binary name
+     * @param type the class, or {@code null} in a JVM that knows only the proxy side of a
+     *     run-time registration
+     * @param fingerprint the hash of the method table
+     * @param concurrent whether calls on one object may overlap
+     * @param methods the exposed methods, by index
+     * @param constructors the parameter types of the public constructors, by index
+     * @param valueTypes records and enums that exposed signatures use, to register with the codec
+     */
+    protected ManagedType(
+            String typeName,
+            Class<T> type,
+            long fingerprint,
+            boolean concurrent,
+            List<ExposedMethod> methods,
+            List<List<Class<?>>> constructors,
+            List<Class<?>> valueTypes) {
+        this(typeName, type, fingerprint, concurrent, false, methods, constructors, valueTypes);
+    }
+
+    /**
      * Describes a managed class.
      *
      * @param typeName the node's name for the type: the class's binary name
