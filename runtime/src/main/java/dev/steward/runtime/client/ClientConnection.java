@@ -305,12 +305,24 @@ public final class ClientConnection implements FrameListener {
      * @return the decoded result
      */
     public Object callSync(long objectId, int method, String name, Object... args) {
+        refuseWhileDelivering(name);
+        return await(call(objectId, method, name, args));
+    }
+
+    /**
+     * Refuses a call that would wait for an answer on a thread that is delivering this
+     * connection's frames (a callback of an asynchronous call): the answer could only come through
+     * that very thread.
+     *
+     * @param name the method's name, for the message
+     * @throws IllegalStateException on such a thread
+     */
+    public void refuseWhileDelivering(String name) {
         if (DELIVERING.get() == this) {
             throw new IllegalStateException("a synchronous call to " + name + " from a callback of an asynchronous"
                     + " Steward call would deadlock the connection's I/O thread; use the async form, or a *Async"
                     + " stage of CompletableFuture with your own executor");
         }
-        return await(call(objectId, method, name, args));
     }
 
     /**

@@ -155,6 +155,7 @@ public final class ProxyHandle {
         if (Thread.interrupted()) {
             throw new InterruptedException(name + " was called by an interrupted thread");
         }
+        connection.refuseWhileDelivering(name);
         ClientConnection.Pending f = connection.call(ref.objectId(), method, name, args);
         ClientConnection.spinBriefly(f); // most waits on one host end within microseconds
         try {

@@ -80,6 +80,38 @@ public abstract class AbstractSynchronizationTest extends ConformanceBase {
     }
 
     @Test
+    void aWaitingCallInsideACallbackFailsInsteadOfDeadlocking() throws Exception {
+        Manager m = startNode();
+        SharedQueue<Integer> q = m.queue();
+        SharedList<Integer> list = m.list();
+        int rounds = 100;
+        for (int i = 0; i < rounds; i++) {
+            q.put(i);
+        }
+        // take() may wait on the node: inside a callback on the thread that delivers answers it
+        // could never be answered, so it is refused there; elsewhere it takes an item
+        int taken = 0;
+        for (int i = 0; i < rounds; i++) {
+            CompletableFuture<Integer> nested = list.async().add(i).thenApply(ok -> {
+                try {
+                    return q.take();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                assertThat(nested.get(10, TimeUnit.SECONDS)).isBetween(0, rounds - 1);
+                taken++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause())
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("deadlock");
+            }
+        }
+        assertThat(q.size()).isEqualTo(rounds - taken);
+    }
+
+    @Test
     void queueFollowsTheBlockingQueueContract() throws Exception {
         Manager m = startNode();
         SharedQueue<String> q = m.queue(2);
