@@ -5,6 +5,7 @@ import dev.steward.SharedLong;
 import dev.steward.SharedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -51,20 +52,20 @@ public final class ClientWorker {
                 list.add(i);
             }
             results.put("list_append_ops_s", n / seconds(t));
-            long before = custom.getValue();
-            t = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                custom.increment();
-            }
-            results.put("custom_counter_increment_ops_s", n / seconds(t));
-            results.put("custom_counter_correct", custom.getValue() == before + n);
-            long inlineBefore = inline.getValue();
-            t = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                inline.increment();
-            }
-            results.put("custom_counter_inline_ops_s", n / seconds(t));
-            results.put("custom_counter_inline_correct", inline.getValue() == inlineBefore + n);
+            increments(
+                    results,
+                    "custom_counter_increment_ops_s",
+                    "custom_counter_correct",
+                    custom::increment,
+                    custom::getValue,
+                    n);
+            increments(
+                    results,
+                    "custom_counter_inline_ops_s",
+                    "custom_counter_inline_correct",
+                    inline::increment,
+                    inline::getValue,
+                    n);
         }
         Histogram h = new Histogram(3_600_000_000L, 3);
         for (int round = 0; round < 2; round++) {
@@ -98,6 +99,23 @@ public final class ClientWorker {
             results.put("async_calls_s", calls / s);
         }
         results.put("async_outstanding", outstanding);
+    }
+
+    /** Times n increments of a counter and checks that the count grew by n. */
+    private static void increments(
+            SharedMap<String, Object> results,
+            String rateKey,
+            String correctKey,
+            Runnable increment,
+            LongSupplier value,
+            int n) {
+        long before = value.getAsLong();
+        long t = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            increment.run();
+        }
+        results.put(rateKey, n / seconds(t));
+        results.put(correctKey, value.getAsLong() == before + n);
     }
 
     static double seconds(long since) {
