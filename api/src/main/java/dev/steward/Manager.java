@@ -44,7 +44,9 @@ public interface Manager extends AutoCloseable {
 
     /**
      * Starts a node in this JVM on the default transport with a fresh random auth key, and
-     * connects to it.
+     * connects to it. It returns as soon as this JVM can use the node; the node's listener for other
+     * processes comes up in the background, and {@link #address()} and {@link #spawn} wait for it
+     * (they throw {@link StewardException} if it could not listen).
      *
      * @return the manager; close it to stop the node
      * @throws NoTransportException if no transport module is on the class path
@@ -76,9 +78,11 @@ public interface Manager extends AutoCloseable {
     }
 
     /**
-     * Returns the address other processes connect to.
+     * Returns the address other processes connect to. For a node started without an address
+     * ({@link #start()}), it waits until the node listens.
      *
      * @return a URI string such as {@code tcp://127.0.0.1:41234}
+     * @throws StewardException if the node, started without an address, could not listen
      */
     String address();
 
@@ -608,9 +612,13 @@ public interface Manager extends AutoCloseable {
         }
 
         /**
-         * Starts a node in this JVM and connects to it.
+         * Starts a node in this JVM and connects to it. With an {@linkplain #address address}, it
+         * returns once the node listens there, and throws if it cannot; without one, as {@link
+         * Manager#start()}, it returns as soon as this JVM can use the node and the listener comes
+         * up in the background.
          *
          * @return the manager; closing it stops the node
+         * @throws StewardException if the node cannot listen on the address given
          * @throws NoTransportException if no transport serves the address
          */
         public Manager start() {

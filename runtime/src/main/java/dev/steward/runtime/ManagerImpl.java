@@ -18,6 +18,7 @@ import dev.steward.SharedQueue;
 import dev.steward.SharedSemaphore;
 import dev.steward.SharedSet;
 import dev.steward.SharedValue;
+import dev.steward.StewardException;
 import dev.steward.runtime.client.ClientConnection;
 import dev.steward.runtime.managed.ManagedCalls;
 import dev.steward.runtime.node.Node;
@@ -31,21 +32,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** A {@link Manager}: a client connection, and the node itself when this JVM hosts it. */
 final class ManagerImpl implements Manager {
     private final ClientConnection connection;
     private final Node node;
-    private final String address;
+    /** Where other processes reach the node: known at once, or when the node's listener is up. */
+    private final CompletableFuture<String> address;
+    /** The address asked for, for messages. */
+    private final String requested;
+
     private final byte[] authKey;
     private final Map<String, String> childSettings;
 
     ManagerImpl(
-            ClientConnection connection, Node node, String address, byte[] authKey, Map<String, String> childSettings) {
+            ClientConnection connection,
+            Node node,
+            CompletableFuture<String> address,
+            String requested,
+            byte[] authKey,
+            Map<String, String> childSettings) {
         this.connection = connection;
         this.node = node;
         this.address = address;
+        this.requested = requested;
         this.authKey = authKey.clone();
         this.childSettings = Map.copyOf(childSettings);
     }
@@ -56,7 +69,13 @@ final class ManagerImpl implements Manager {
 
     @Override
     public String address() {
-        return address;
+        try {
+            return address.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StewardException(
+                    "the node could not listen on " + requested + " for other processes: " + cause.getMessage(), cause);
+        }
     }
 
     @Override
@@ -220,7 +239,7 @@ final class ManagerImpl implements Manager {
 
     @Override
     public ProcessLauncher process(Class<?> mainClass) {
-        return new ProcessLauncherImpl(mainClass, address, authKey, connection, childSettings);
+        return new ProcessLauncherImpl(mainClass, address(), authKey, connection, childSettings);
     }
 
     @Override
@@ -255,6 +274,8 @@ final class ManagerImpl implements Manager {
     public void close() {
         connection.close();
         if (node != null) {
+            // a listener that is still coming up is closed with the node, not left behind
+            address.handle((ok, failed) -> null).join();
             node.close();
         }
     }
@@ -274,6 +295,7 @@ final class ManagerImpl implements Manager {
 
     @Override
     public String toString() {
-        return "Manager[" + address + (node != null ? ", hosting the node" : "") + "]";
+        String where = address.isDone() && !address.isCompletedExceptionally() ? address.join() : requested;
+        return "Manager[" + where + (node != null ? ", hosting the node" : "") + "]";
     }
 }

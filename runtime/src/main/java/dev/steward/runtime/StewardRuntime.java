@@ -39,6 +39,8 @@ public final class StewardRuntime implements ManagerFactory {
      */
     public static final String EMBEDDED_CLIENT_OPTION = "steward.embeddedClient";
 
+    private static final System.Logger LOG = System.getLogger(StewardRuntime.class.getName());
+
     private final TransportRegistry transports;
 
     /** Used by {@link java.util.ServiceLoader}: the transports on Steward's class path. */
@@ -102,10 +104,33 @@ public final class StewardRuntime implements ManagerFactory {
                         listener -> DirectConnection.open(node::accept, c -> listener, settings.maxFrameBytes()),
                         key,
                         clientSettings(settings));
+                if (settings.address() == null) {
+                    // no address asked for: this JVM uses its node at once, and the listener for
+                    // other processes comes up meanwhile; address() and spawn() wait for it
+                    CompletableFuture<String> listening =
+                            bind.thenApply(u -> reachable(u).toString());
+                    listening.whenComplete((ok, failed) -> {
+                        if (failed != null) {
+                            LOG.log(
+                                    System.Logger.Level.WARNING,
+                                    "the node could not listen on " + address + " for other processes; this JVM"
+                                            + " can still use it",
+                                    failed);
+                        }
+                    });
+                    return new ManagerImpl(
+                            connection, node, listening, address.toString(), key, childSettings(settings));
+                }
                 bound = awaitBind(bind);
             }
             URI reachable = reachable(bound);
-            return new ManagerImpl(connection, node, reachable.toString(), key, childSettings(settings));
+            return new ManagerImpl(
+                    connection,
+                    node,
+                    CompletableFuture.completedFuture(reachable.toString()),
+                    address.toString(),
+                    key,
+                    childSettings(settings));
         } catch (IOException e) {
             abandon(connection, node);
             throw new StewardException("cannot start a node on " + address + ": " + e.getMessage(), e);
@@ -146,7 +171,13 @@ public final class StewardRuntime implements ManagerFactory {
         byte[] key = settings.authKey() != null ? settings.authKey() : keyFromEnvironment();
         TransportProvider provider = transports.forAddress(address);
         ClientConnection connection = ClientConnection.open(provider, address, key, clientSettings(settings));
-        return new ManagerImpl(connection, null, address.toString(), key, childSettings(settings));
+        return new ManagerImpl(
+                connection,
+                null,
+                CompletableFuture.completedFuture(address.toString()),
+                address.toString(),
+                key,
+                childSettings(settings));
     }
 
     private static byte[] keyFromEnvironment() {

@@ -8,10 +8,23 @@ import dev.steward.Manager;
 import dev.steward.SharedList;
 import dev.steward.SharedLock;
 import dev.steward.SharedQueue;
+import dev.steward.StewardException;
 import dev.steward.runtime.conformance.Await;
+import dev.steward.runtime.transport.TransportRegistry;
+import dev.steward.spi.ConnectionAcceptor;
+import dev.steward.spi.FrameListener;
+import dev.steward.spi.ManagerSettings;
+import dev.steward.spi.ServerTransport;
+import dev.steward.spi.TransportConfig;
+import dev.steward.spi.TransportConnection;
+import dev.steward.spi.TransportProvider;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -96,5 +109,101 @@ class EmbeddedManagerTest {
         SharedList<String> list = m.list();
         m.close();
         assertThatThrownBy(list::size).isInstanceOf(ConnectionLostException.class);
+    }
+
+    /**
+     * Starts a node without an address on a default transport that is the in-process one under
+     * another priority, as {@code Manager.start()} does with the default transport.
+     */
+    private static Manager startWithoutAddress(String defaultAddress) {
+        TransportProvider local = TransportRegistry.load().forAddress(URI.create(defaultAddress));
+        TransportProvider asDefault = new TransportProvider() {
+            @Override
+            public String name() {
+                return "in-process, as the default";
+            }
+
+            @Override
+            public Set<String> schemes() {
+                return local.schemes();
+            }
+
+            @Override
+            public int priority() {
+                return 1;
+            }
+
+            @Override
+            public URI defaultAddress() {
+                return URI.create(defaultAddress);
+            }
+
+            @Override
+            public ServerTransport listen(URI address, TransportConfig config, ConnectionAcceptor acceptor)
+                    throws IOException {
+                return local.listen(address, config, acceptor);
+            }
+
+            @Override
+            public TransportConnection connect(URI address, TransportConfig config, FrameListener listener)
+                    throws IOException {
+                return local.connect(address, config, listener);
+            }
+        };
+        ManagerSettings settings = new ManagerSettings(
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                1 << 20,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                "embedded-test",
+                Map.of());
+        return new StewardRuntime(new TransportRegistry(List.of(asDefault))).start(settings);
+    }
+
+    @Test
+    void withoutAnAddressTheListenerComesUpInTheBackgroundAndAddressWaitsForIt() {
+        String where = "local://default-" + UUID.randomUUID();
+        try (Manager m = startWithoutAddress(where)) {
+            SharedList<String> list = m.list();
+            assertThat(list.add("usable at once")).isTrue();
+            assertThat(m.address()).isEqualTo(where);
+            try (Manager other =
+                    Manager.builder().address(m.address()).authKey(m.authKey()).connect()) {
+                String name = "list-" + UUID.randomUUID();
+                m.publish(name, list);
+                SharedList<String> seen = other.lookup(name);
+                assertThat(seen).containsExactly("usable at once");
+            }
+        }
+    }
+
+    @Test
+    void aListenerThatFailsInTheBackgroundIsReportedByAddressAndSpawnNotByLocalCalls() {
+        String where = "local://taken-" + UUID.randomUUID();
+        try (Manager holder = Manager.builder().address(where).start()) {
+            // an explicit address is bound before start() returns, so its failure is start()'s
+            assertThatThrownBy(() -> Manager.builder().address(where).start())
+                    .isInstanceOf(StewardException.class)
+                    .hasMessageContaining("cannot start a node on " + where)
+                    .hasMessageContaining("already in use");
+            // without one, this JVM can use its node while the listener fails in the background
+            try (Manager m = startWithoutAddress(where)) {
+                SharedList<String> list = m.list();
+                assertThat(list.add("still usable here")).isTrue();
+                assertThat(list).containsExactly("still usable here");
+                assertThatThrownBy(m::address)
+                        .isInstanceOf(StewardException.class)
+                        .hasMessageContaining("could not listen on " + where)
+                        .hasMessageContaining("already in use");
+                assertThatThrownBy(() -> m.process(EmbeddedManagerTest.class))
+                        .isInstanceOf(StewardException.class)
+                        .hasMessageContaining("could not listen");
+            }
+            assertThat(holder.list().add("the first node serves on")).isTrue();
+        }
     }
 }

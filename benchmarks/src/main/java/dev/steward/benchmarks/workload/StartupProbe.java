@@ -14,11 +14,16 @@ public final class StartupProbe {
     /**
      * Runs in a fresh JVM and prints {@code RESULT <milliseconds>}.
      *
-     * @param args the address to start the node on, then option key=value pairs
+     * @param args the address to start the node on ({@code default} for none: {@code
+     *     Manager.start()}'s default transport, whose listener comes up in the background), then
+     *     option key=value pairs
      */
     public static void main(String[] args) {
         long t = System.nanoTime();
-        Manager.Builder b = Manager.builder().address(args[0]);
+        Manager.Builder b = Manager.builder();
+        if (!args[0].equals("default")) {
+            b.address(args[0]); // an explicit address: start() returns once the node listens
+        }
         for (int i = 1; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             b.option(kv[0], kv[1]);
