@@ -74,7 +74,9 @@ final class ManagerImpl implements Manager {
         } catch (CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new StewardException(
-                    "the node could not listen on " + requested + " for other processes: " + cause.getMessage(), cause);
+                    "the node could not listen on " + requested + " for other processes: " + cause.getMessage()
+                            + "; to choose where it listens, start it with Manager.builder().address(...)",
+                    cause);
         }
     }
 

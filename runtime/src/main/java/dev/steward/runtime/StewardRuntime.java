@@ -91,12 +91,13 @@ public final class StewardRuntime implements ManagerFactory {
         ClientConnection connection = null;
         try {
             UserObjects.install(node, ManagedTypes.install(settings));
-            URI bound;
+            CompletableFuture<String> listening;
             if (viaTransport) {
                 // through the node's transport like any other client (the conformance suite does
                 // this, to test the transport with every call)
-                bound = node.listen(provider, address);
+                URI bound = node.listen(provider, address);
                 connection = ClientConnection.open(provider, reachable(bound), key, clientSettings(settings));
+                listening = CompletableFuture.completedFuture(reachable(bound).toString());
             } else {
                 // this JVM's own manager reaches its node directly: no socket, no thread hand-off
                 connection = ClientConnection.open(
@@ -104,11 +105,14 @@ public final class StewardRuntime implements ManagerFactory {
                         listener -> DirectConnection.open(node::accept, c -> listener, settings.maxFrameBytes()),
                         key,
                         clientSettings(settings));
-                if (settings.address() == null) {
-                    // no address asked for: this JVM uses its node at once, and the listener for
-                    // other processes comes up meanwhile; address() and spawn() wait for it
-                    CompletableFuture<String> listening =
-                            bind.thenApply(u -> reachable(u).toString());
+                if (settings.address() != null) {
+                    // an address asked for: start() fails if the node cannot listen there
+                    listening = CompletableFuture.completedFuture(
+                            reachable(awaitBind(bind)).toString());
+                } else {
+                    // none: this JVM uses its node at once, and the listener for other processes
+                    // comes up meanwhile; address() and spawn() wait for it
+                    listening = bind.thenApply(u -> reachable(u).toString());
                     listening.whenComplete((ok, failed) -> {
                         if (failed != null) {
                             LOG.log(
@@ -118,19 +122,9 @@ public final class StewardRuntime implements ManagerFactory {
                                     failed);
                         }
                     });
-                    return new ManagerImpl(
-                            connection, node, listening, address.toString(), key, childSettings(settings));
                 }
-                bound = awaitBind(bind);
             }
-            URI reachable = reachable(bound);
-            return new ManagerImpl(
-                    connection,
-                    node,
-                    CompletableFuture.completedFuture(reachable.toString()),
-                    address.toString(),
-                    key,
-                    childSettings(settings));
+            return new ManagerImpl(connection, node, listening, address.toString(), key, childSettings(settings));
         } catch (IOException e) {
             abandon(connection, node);
             throw new StewardException("cannot start a node on " + address + ": " + e.getMessage(), e);
