@@ -161,12 +161,7 @@ public final class RawAeronPingPong implements AutoCloseable {
                     h.recordValue(System.nanoTime() - t);
                 }
             }
-            System.out.printf(
-                    java.util.Locale.ROOT,
-                    "RESULT %.2f %.2f %.2f%n",
-                    h.getValueAtPercentile(50) / 1000.0,
-                    h.getValueAtPercentile(99) / 1000.0,
-                    h.getValueAtPercentile(99.9) / 1000.0);
+            RoundTrips.printResult(h);
         } finally {
             if (own != null) {
                 own.close();

@@ -157,12 +157,7 @@ public final class RawNettyEcho implements AutoCloseable {
                 h.recordValue(System.nanoTime() - t);
             }
         }
-        System.out.printf(
-                java.util.Locale.ROOT,
-                "RESULT %.2f %.2f %.2f%n",
-                h.getValueAtPercentile(50) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0,
-                h.getValueAtPercentile(99.9) / 1000.0);
+        RoundTrips.printResult(h);
         c.close().sync();
         group.shutdownGracefully(0, 100, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .sync();
