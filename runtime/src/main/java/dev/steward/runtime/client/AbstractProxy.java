@@ -2,6 +2,7 @@ package dev.steward.runtime.client;
 
 import dev.steward.SharedObject;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** The base of the built-in proxies: identity, closing, and typed call helpers. */
 public abstract class AbstractProxy implements SharedObject, ProxySupport {
@@ -135,5 +136,16 @@ public abstract class AbstractProxy implements SharedObject, ProxySupport {
      */
     protected final String describe() {
         return handle.toString();
+    }
+
+    /**
+     * The text of {@code toString()}: what the node says, or, once the proxy is closed, that it is
+     * closed (without calling the node).
+     *
+     * @param open the text of an open proxy, which may call the node
+     * @return the text
+     */
+    protected final String showOrClosed(Supplier<String> open) {
+        return handle.isClosed() ? "<closed proxy of " + describe() + ">" : open.get();
     }
 }

@@ -57,6 +57,6 @@ abstract class CollectionProxy<E> extends AbstractProxy implements Collection<E>
 
     @Override
     public String toString() {
-        return handle.isClosed() ? "<closed proxy of " + describe() + ">" : copy().toString();
+        return showOrClosed(() -> copy().toString());
     }
 }

@@ -50,9 +50,7 @@ final class EventProxy extends AbstractProxy implements SharedEvent {
 
     @Override
     public String toString() {
-        return handle.isClosed()
-                ? "<closed proxy of " + describe() + ">"
-                : "SharedEvent[" + (isSet() ? "set" : "clear") + "]";
+        return showOrClosed(() -> "SharedEvent[" + (isSet() ? "set" : "clear") + "]");
     }
 
     private final class AsyncView implements Async {

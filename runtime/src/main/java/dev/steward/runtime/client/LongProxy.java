@@ -69,7 +69,7 @@ final class LongProxy extends AbstractProxy implements SharedLong {
 
     @Override
     public String toString() {
-        return handle.isClosed() ? "<closed proxy of " + describe() + ">" : Long.toString(get());
+        return showOrClosed(() -> Long.toString(get()));
     }
 
     private final class AsyncView implements Async {

@@ -150,9 +150,7 @@ final class MapProxy<K, V> extends AbstractProxy implements SharedMap<K, V> {
 
     @Override
     public String toString() {
-        return handle.isClosed()
-                ? "<closed proxy of " + describe() + ">"
-                : snapshot().toString();
+        return showOrClosed(() -> snapshot().toString());
     }
 
     private static <T> T requireKey(T key) {

@@ -108,7 +108,7 @@ final class NamespaceProxy extends AbstractProxy implements Namespace {
 
     @Override
     public String toString() {
-        return handle.isClosed() ? "<closed proxy of " + describe() + ">" : "Namespace" + snapshot();
+        return showOrClosed(() -> "Namespace" + snapshot());
     }
 
     /** One getter or setter of a typed view. */

@@ -85,9 +85,8 @@ final class SemaphoreProxy extends AbstractProxy implements SharedSemaphore {
 
     @Override
     public String toString() {
-        return handle.isClosed()
-                ? "<closed proxy of " + describe() + ">"
-                : "SharedSemaphore[" + availablePermits() + " permits" + (isBounded() ? ", bounded" : "") + "]";
+        return showOrClosed(
+                () -> "SharedSemaphore[" + availablePermits() + " permits" + (isBounded() ? ", bounded" : "") + "]");
     }
 
     private final class AsyncView implements Async {

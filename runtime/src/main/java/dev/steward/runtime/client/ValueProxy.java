@@ -41,7 +41,7 @@ final class ValueProxy<T> extends AbstractProxy implements SharedValue<T> {
 
     @Override
     public String toString() {
-        return handle.isClosed() ? "<closed proxy of " + describe() + ">" : "SharedValue[" + get() + "]";
+        return showOrClosed(() -> "SharedValue[" + get() + "]");
     }
 
     private final class AsyncView implements Async<T> {
