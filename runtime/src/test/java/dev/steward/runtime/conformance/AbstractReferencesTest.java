@@ -16,6 +16,21 @@ import org.junit.jupiter.api.Test;
 public abstract class AbstractReferencesTest extends ConformanceBase {
 
     @Test
+    void aClosedProxySaysSoInsteadOfCallingTheNode() {
+        Manager m = startNode();
+        SharedList<Integer> list = m.list();
+        list.add(7);
+        SharedMap<String, Integer> map = m.map();
+        map.put("k", 1);
+        assertThat(list.toString()).isEqualTo("[7]");
+        assertThat(map.toString()).isEqualTo("{k=1}");
+        list.close();
+        map.close();
+        assertThat(list.toString()).startsWith("<closed proxy of ").endsWith(">");
+        assertThat(map.toString()).startsWith("<closed proxy of ").endsWith(">");
+    }
+
+    @Test
     void closingTheLastProxyFreesTheObject() {
         Manager m = startNode();
         int baseline = m.nodeStatus().objects();
