@@ -52,4 +52,17 @@ class NettySettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("carrier-pigeon");
     }
+
+    @Test
+    void choosesTheClientAndRefusesAnUnknownOne() throws Exception {
+        assertThat(NettySettings.from(Transports.config(1024)).blockingClient())
+                .as("the event-loop client by default")
+                .isFalse();
+        assertThat(NettySettings.from(Transports.config(1024, NettySettings.CLIENT, "blocking"))
+                        .blockingClient())
+                .isTrue();
+        assertThatThrownBy(() -> NettySettings.from(Transports.config(1024, NettySettings.CLIENT, "threaded")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("netty.client must be 'netty' or 'blocking', not 'threaded'");
+    }
 }
