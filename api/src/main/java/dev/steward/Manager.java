@@ -228,18 +228,39 @@ public interface Manager extends AutoCloseable {
     SharedEvent event();
 
     /**
-     * Creates a plain (non-reentrant) lock, like Python's {@code Lock}.
+     * Creates a plain (non-reentrant) lock, like Python's {@code Lock}. It is {@linkplain
+     * SharedLock#isFair() fair}: its waiters get it first come, first served.
      *
      * @return a proxy for the new lock
      */
     SharedLock lock();
 
     /**
-     * Creates a reentrant lock, like Python's {@code RLock}.
+     * Creates a plain (non-reentrant) lock, fair or not. A lock that is not fair may go back to a
+     * thread that releases it and asks again at once, ahead of the waiters (as Python's lock and
+     * {@code new ReentrantLock()} may), which makes a lock that several processes take in a loop
+     * several times faster; see {@link SharedLock}.
+     *
+     * @param fair {@code false} to let a returning releaser take the lock back ahead of waiters
+     * @return a proxy for the new lock
+     */
+    SharedLock lock(boolean fair);
+
+    /**
+     * Creates a reentrant lock, like Python's {@code RLock}; {@linkplain SharedLock#isFair() fair},
+     * like {@link #lock()}.
      *
      * @return a proxy for the new lock
      */
     SharedLock reentrantLock();
+
+    /**
+     * Creates a reentrant lock, fair or not, as {@link #lock(boolean)}.
+     *
+     * @param fair {@code false} to let a returning releaser take the lock back ahead of waiters
+     * @return a proxy for the new lock
+     */
+    SharedLock reentrantLock(boolean fair);
 
     /**
      * Creates a condition bound to a lock; the same as {@code lock.newCondition()}.

@@ -192,8 +192,18 @@ final class ManagerImpl implements Manager {
     }
 
     @Override
+    public SharedLock lock(boolean fair) {
+        return create(Ops.LockOps.TYPE, fair);
+    }
+
+    @Override
     public SharedLock reentrantLock() {
         return create(Ops.LockOps.REENTRANT_TYPE);
+    }
+
+    @Override
+    public SharedLock reentrantLock(boolean fair) {
+        return create(Ops.LockOps.REENTRANT_TYPE, fair);
     }
 
     @Override

@@ -33,15 +33,13 @@ public final class LockWorker {
             throws InterruptedException {
         long pid = ProcessHandle.current().pid();
         // before the clock (the harness resets the count afterwards): the JIT compiles the path
-        increment(lock, ns, WARM_UP);
+        long warm = System.nanoTime();
+        WarmUp.report(WarmUp.run(i -> increment(lock, ns, WarmUp.CHUNK)), warm);
         ready.put(pid);
         go.await();
         increment(lock, ns, increments);
         done.put(pid);
     }
-
-    /** Increments made before the clock starts, so the JIT has compiled the path. */
-    static final int WARM_UP = 4_000;
 
     private static void increment(SharedLock lock, Namespace ns, int increments) {
         for (int i = 0; i < increments; i++) {

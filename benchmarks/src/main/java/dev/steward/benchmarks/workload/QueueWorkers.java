@@ -6,8 +6,8 @@ import dev.steward.SharedQueue;
 
 /** The {@code queue_roundtrips_s} workload: an echo JVM and a client JVM. */
 public final class QueueWorkers {
-    /** Round trips both sides make before the clock starts, so the JIT has compiled the path. */
-    static final int WARM_UP = 4_000;
+    /** What the client puts last: the echo stops when it takes it. */
+    static final int STOP = -1;
 
     private QueueWorkers() {}
 
@@ -21,14 +21,13 @@ public final class QueueWorkers {
          * @param in the queue it takes from
          * @param out the queue it puts on
          * @param ready set once it is running
-         * @param rounds how many items to echo
          * @throws InterruptedException if interrupted
          */
-        public static void main(SharedQueue<Integer> in, SharedQueue<Integer> out, SharedEvent ready, int rounds)
+        public static void main(SharedQueue<Integer> in, SharedQueue<Integer> out, SharedEvent ready)
                 throws InterruptedException {
             ready.set();
-            for (int i = 0; i < WARM_UP + rounds; i++) {
-                out.put(in.take());
+            for (int item; (item = in.take()) != STOP; ) {
+                out.put(item);
             }
         }
     }
@@ -55,16 +54,20 @@ public final class QueueWorkers {
                 int rounds)
                 throws InterruptedException {
             ready.await();
-            for (int i = 0; i < WARM_UP; i++) { // before the clock: the JIT compiles the path
-                in.put(i);
-                out.take();
-            }
+            long warm = System.nanoTime();
+            WarmUp.report(WarmUp.run(i -> roundTrips(in, out, WarmUp.CHUNK)), warm);
             long t = System.nanoTime();
+            roundTrips(in, out, rounds);
+            results.put("queue_roundtrips_s", rounds / ClientWorker.seconds(t));
+            in.put(STOP);
+        }
+
+        private static void roundTrips(SharedQueue<Integer> in, SharedQueue<Integer> out, int rounds)
+                throws InterruptedException {
             for (int i = 0; i < rounds; i++) {
                 in.put(i);
                 out.take();
             }
-            results.put("queue_roundtrips_s", rounds / ClientWorker.seconds(t));
         }
     }
 }

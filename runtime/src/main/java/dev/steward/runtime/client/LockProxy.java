@@ -60,6 +60,11 @@ final class LockProxy extends AbstractProxy implements SharedLock {
     }
 
     @Override
+    public boolean isFair() {
+        return callBoolean(LockOps.IS_FAIR, "isFair");
+    }
+
+    @Override
     public boolean isHeldByCurrentThread() {
         return getHoldCount() > 0;
     }

@@ -334,6 +334,8 @@ abstract class BuiltinObject extends HostedObject {
         long holds;
         long deadlineNanos;
         int index;
+        /** When the call was parked ({@link System#nanoTime}). */
+        final long parkedNanos = System.nanoTime();
 
         Waiter(BuiltinObject owner, Call call, long threadId) {
             this.owner = owner;

@@ -7,23 +7,51 @@ import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code steward.lock} and {@code steward.rlock}: owned by one (session, client thread) at a time,
- * granted first come, first served. The waiters of its conditions live here too, under the same
- * monitor, so that await releases the lock and a signal moves a waiter back to the lock's queue
- * atomically.
+ * {@code steward.lock} and {@code steward.rlock}: owned by one (session, client thread) at a time.
+ * The waiters of its conditions live here too, under the same monitor, so that await releases the
+ * lock and a signal moves a waiter back to the lock's queue atomically.
+ *
+ * <p><b>Who gets it next.</b> A fair lock (the default) goes to the first waiter in line on every
+ * release. One that is not fair (as with {@code new ReentrantLock()} and Python's {@code Lock}) may
+ * go back to the thread that released it: once a releaser has asked again within {@link #GRACE_NS}
+ * of its release (as a loop of lock, work, unlock does), later releases leave the lock free for that
+ * long, for whoever asks first; if nobody asks, the first waiter gets it when the grace ends, and
+ * releases hand over at once again until a releaser comes back in time. A hand-over to a waiter in
+ * another process costs that process a wake-up, and a returning releaser would then wait for one
+ * too: skipping them makes a contended lock several times faster. No waiter is passed over once it
+ * has waited {@link #PASS_OVER_LIMIT_NS}: from then on every release hands over at once.
  */
 final class LockObject extends BuiltinObject {
+    /** How long a release leaves the lock free for a returning releaser. */
+    static final long GRACE_NS = TimeUnit.MICROSECONDS.toNanos(200);
+    /** How long a waiter may be passed over; after that, releases hand over at once. */
+    static final long PASS_OVER_LIMIT_NS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private final boolean reentrant;
+    private final boolean fair;
     private final ArrayDeque<Waiter> lockers = new ArrayDeque<>();
     private final Map<ConditionObject, ArrayDeque<Waiter>> conditions = new IdentityHashMap<>();
     private Session owner;
     private long ownerThread;
     private long holds;
+    /** Who released the lock last, and when ({@link System#nanoTime}). */
+    private Session releasedBy;
 
-    LockObject(boolean reentrant) {
+    private long releasedThread;
+    private long releasedNanos;
+    /** Set when a releaser asked again within the grace; cleared when a grace ends unused. */
+    private boolean releasersReturn;
+    /** Ends the current grace; {@code null} when none is pending. */
+    private ScheduledFuture<?> graceTimer;
+
+    LockObject(boolean reentrant, boolean fair) {
         this.reentrant = reentrant;
+        this.fair = fair;
     }
 
     @Override
@@ -42,9 +70,16 @@ final class LockObject extends BuiltinObject {
                 c.expect(2, "lock");
                 long thread = c.longArg(0);
                 long timeout = c.longArg(1);
-                if (owner == null && lockers.isEmpty()) {
-                    grant(c.session(), thread, 1);
-                    return Boolean.TRUE;
+                long nowNanos = System.nanoTime();
+                if (c.session() == releasedBy && thread == releasedThread && nowNanos - releasedNanos < GRACE_NS) {
+                    releasersReturn = true;
+                }
+                if (owner == null) {
+                    if (lockers.isEmpty() || mayPassOver(nowNanos)) {
+                        grant(c.session(), thread, 1);
+                        return Boolean.TRUE;
+                    }
+                    handOver(); // free for a grace, but the first in line has waited long enough
                 }
                 if (reentrant && ownedBy(c.session(), thread)) {
                     holds++;
@@ -68,7 +103,7 @@ final class LockObject extends BuiltinObject {
                                     : "the lock is held by another thread or process, not by the caller");
                 }
                 if (--holds == 0) {
-                    handOver();
+                    release(c.session(), thread);
                 }
                 return null;
             }
@@ -78,6 +113,9 @@ final class LockObject extends BuiltinObject {
             case LockOps.IS_LOCKED:
                 c.expect(0, "isLocked");
                 return owner != null;
+            case LockOps.IS_FAIR:
+                c.expect(0, "isFair");
+                return fair;
             case LockOps.NEW_CONDITION: {
                 c.expect(0, "newCondition");
                 ConditionObject condition = new ConditionObject(this);
@@ -95,6 +133,55 @@ final class LockObject extends BuiltinObject {
         ownerThread = thread;
         holds = count;
         s.touch(this);
+    }
+
+    /** The owner let go of its last hold: a hand-over now, or a grace for a returning releaser. */
+    private void release(Session s, long thread) {
+        releasedBy = s;
+        releasedThread = thread;
+        releasedNanos = System.nanoTime();
+        if (fair
+                || !releasersReturn
+                || lockers.isEmpty()
+                || !mayPassOver(releasedNanos)
+                || (graceTimer == null && !startGrace(GRACE_NS))) {
+            handOver();
+            return;
+        }
+        owner = null;
+        ownerThread = 0;
+        holds = 0;
+    }
+
+    /** Starts the timer that ends a grace; {@code false} if the node is closing. */
+    private boolean startGrace(long nanos) {
+        try {
+            graceTimer = node().schedule(nanos, () -> change(this::graceEnded));
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Tells whether a thread may take the free lock ahead of the waiters. */
+    private boolean mayPassOver(long nowNanos) {
+        Waiter first = lockers.peek();
+        return !fair && (first == null || nowNanos - first.parkedNanos < PASS_OVER_LIMIT_NS);
+    }
+
+    /** The timer: the lock has been free for a grace; unless taken meanwhile, the first waiter gets it. */
+    private void graceEnded() {
+        graceTimer = null;
+        if (owner != null || lockers.isEmpty()) {
+            return; // taken back (the next release starts a grace of its own), or nobody waits
+        }
+        long nowNanos = System.nanoTime();
+        long left = GRACE_NS - (nowNanos - releasedNanos);
+        if (left > 0 && mayPassOver(nowNanos) && startGrace(left)) {
+            return; // taken and released again since this timer started: the newest release has its grace
+        }
+        releasersReturn = false; // nobody came back for it: hand over at once until somebody does
+        handOver();
     }
 
     /** The lock is free: the first waiter in line gets it. */
@@ -225,6 +312,9 @@ final class LockObject extends BuiltinObject {
         }
         if (owner == session) {
             handOver();
+        }
+        if (releasedBy == session) {
+            releasedBy = null;
         }
     }
 

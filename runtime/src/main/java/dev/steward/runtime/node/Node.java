@@ -451,8 +451,8 @@ public final class Node implements AutoCloseable {
             node.registerType(
                     Ops.QueueOps.JOINABLE_TYPE, (n, a) -> new QueueObject(intArg(a, Integer.MAX_VALUE), true));
             node.registerType(Ops.EventOps.TYPE, (n, a) -> new EventObject());
-            node.registerType(Ops.LockOps.TYPE, (n, a) -> new LockObject(false));
-            node.registerType(Ops.LockOps.REENTRANT_TYPE, (n, a) -> new LockObject(true));
+            node.registerType(Ops.LockOps.TYPE, (n, a) -> new LockObject(false, fairArg(a)));
+            node.registerType(Ops.LockOps.REENTRANT_TYPE, (n, a) -> new LockObject(true, fairArg(a)));
             node.registerType(Ops.SemaphoreOps.TYPE, (n, a) -> new SemaphoreObject(intArg(a, 1), false));
             node.registerType(Ops.SemaphoreOps.BOUNDED_TYPE, (n, a) -> new SemaphoreObject(intArg(a, 1), true));
             node.registerType(Ops.BarrierOps.TYPE, (n, a) -> new BarrierObject(intArg(a, 1)));
@@ -462,6 +462,16 @@ public final class Node implements AutoCloseable {
                 }
                 return new ConditionObject(lock);
             });
+        }
+
+        private static boolean fairArg(Object[] a) {
+            if (a.length == 0) {
+                return true; // waiters first come, first served unless asked otherwise
+            }
+            if (a[0] instanceof Boolean fair) {
+                return fair;
+            }
+            throw new IllegalArgumentException("expected a boolean argument (fair), not " + a[0]);
         }
 
         private static int intArg(Object[] a, int absent) {

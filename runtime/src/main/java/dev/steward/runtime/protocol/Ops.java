@@ -172,6 +172,7 @@ public final class Ops {
         public static final int HOLD_COUNT = 3;
         public static final int IS_LOCKED = 4;
         public static final int NEW_CONDITION = 5;
+        public static final int IS_FAIR = 6;
 
         private LockOps() {}
     }

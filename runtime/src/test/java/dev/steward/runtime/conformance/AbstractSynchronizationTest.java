@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -321,6 +322,7 @@ public abstract class AbstractSynchronizationTest extends ConformanceBase {
     void lockWaitersAreServedInOrderAndInterruptsLetGo() throws Exception {
         Manager m = startNode();
         SharedLock lock = m.reentrantLock();
+        assertThat(lock.isFair()).as("fair by default").isTrue();
         SharedList<Integer> order = m.list();
         lock.lock();
         List<Future<Object>> waiters = new ArrayList<>();
@@ -351,6 +353,86 @@ public abstract class AbstractSynchronizationTest extends ConformanceBase {
         assertThat(lock.getHoldCount()).isEqualTo(1);
         lock.unlock();
         assertThat(lock.isLocked()).isFalse();
+    }
+
+    /**
+     * The owner releases and takes the lock again in a loop while a thread of another client waits,
+     * until that thread has had the lock; returns how many times the owner took it back first.
+     */
+    private int takenBackBeforeTheWaiter(Manager m, SharedLock lock) throws Exception {
+        Manager other = connect(m);
+        SharedLock viaOther = reach(other, m, lock);
+        AtomicInteger rounds = new AtomicInteger();
+        for (int i = 0; i < 100; i++) { // a releaser that comes back at once, before anybody waits
+            lock.lock();
+            lock.unlock();
+        }
+        lock.lock();
+        Future<Integer> waiter = inThread(() -> {
+            viaOther.lock();
+            try {
+                return rounds.get();
+            } finally {
+                viaOther.unlock();
+            }
+        });
+        awaitWaiters(m, 1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (int r = 1; !waiter.isDone(); r++) {
+            assertThat(System.nanoTime() - deadline)
+                    .as("the waiter got the lock in time")
+                    .isNegative();
+            lock.unlock();
+            lock.lock();
+            rounds.set(r);
+        }
+        lock.unlock();
+        other.close();
+        return waiter.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFairLockGoesToTheWaiterEvenWhenTheReleaserComesBackAtOnce() throws Exception {
+        Manager m = startNode();
+        SharedLock lock = m.lock();
+        assertThat(lock.isFair()).isTrue();
+        assertThat(m.lock(true).isFair()).isTrue();
+        assertThat(takenBackBeforeTheWaiter(m, lock)).isZero();
+    }
+
+    @Test
+    void anUnfairLockGoesBackToAReturningReleaserButPassesAWaiterOverForAWhileOnly() throws Exception {
+        Manager m = startNode();
+        SharedLock lock = m.lock(false);
+        assertThat(lock.isFair()).isFalse();
+        assertThat(m.reentrantLock(false).isFair()).isFalse();
+        // each try ends (the waiter gets the lock) within the pass-over limit; a releaser that comes
+        // back within the grace takes the lock back ahead of the waiter at least once in a try (three
+        // tries, in case a machine under load delays every return of one try beyond the grace)
+        int takenBack = 0;
+        for (int i = 0; i < 3 && takenBack == 0; i++) {
+            takenBack = takenBackBeforeTheWaiter(m, lock);
+        }
+        assertThat(takenBack).isPositive();
+    }
+
+    @Test
+    void anUnfairLockThatNobodyTakesBackGoesToTheWaiter() throws Exception {
+        Manager m = startNode();
+        Manager other = connect(m);
+        SharedLock lock = m.lock(false);
+        SharedLock viaOther = reach(other, m, lock);
+        for (int i = 0; i < 100; i++) { // the releaser comes back at once: releases leave a grace
+            lock.lock();
+            lock.unlock();
+        }
+        lock.lock();
+        Future<Boolean> waiter = inThread(() -> viaOther.tryLock(1, TimeUnit.MINUTES));
+        awaitWaiters(m, 1);
+        lock.unlock(); // and does not come back: when the grace ends, the waiter has it
+        assertThat(waiter.get(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(lock.tryLock()).isFalse();
+        assertThat(lock.isLocked()).isTrue();
     }
 
     @Test
