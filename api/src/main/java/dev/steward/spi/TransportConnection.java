@@ -17,6 +17,18 @@ public interface TransportConnection {
     boolean send(ByteBuffer frame);
 
     /**
+     * Queues a frame that answers a call its peer has waited for a while, like {@link #send}. A
+     * transport whose peer waits without the kernel's help (on shared memory) may also wake the
+     * peer, which has likely stopped looking and parked; this default just sends.
+     *
+     * @param frame the frame
+     * @return {@code false} if the connection is closed and the frame was dropped
+     */
+    default boolean sendToWaiter(ByteBuffer frame) {
+        return send(frame);
+    }
+
+    /**
      * Reads what has arrived on this connection on the calling thread, if the transport can and no
      * other thread reads it at this moment, and hands it to the listener on this thread (still one
      * thread at a time, in order). For a thread that waits for an answer: it sees the answer

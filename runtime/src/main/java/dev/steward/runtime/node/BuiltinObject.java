@@ -19,6 +19,13 @@ import java.util.concurrent.ScheduledFuture;
  * under the monitor are encoded there and sent once it is released.
  */
 abstract class BuiltinObject extends HostedObject {
+    /**
+     * A parked call answered after this long goes out through {@link Session#sendToWaiter}: its
+     * client has probably stopped polling for it (clients poll for about 50 µs, and their transport
+     * thread a while longer) and parked.
+     */
+    static final long LONG_WAIT_NANOS = java.util.concurrent.TimeUnit.MICROSECONDS.toNanos(600);
+
     /** What {@link #apply} returns for a call that was parked and will be answered later. */
     protected static final Object PENDING = new Object();
 
@@ -112,7 +119,11 @@ abstract class BuiltinObject extends HostedObject {
         if (answers != null) {
             for (Outgoing o : answers) {
                 try {
-                    o.call.session().send(ByteBuffer.wrap(o.frame));
+                    if (o.awaited) {
+                        o.call.session().sendToWaiter(ByteBuffer.wrap(o.frame));
+                    } else {
+                        o.call.session().send(ByteBuffer.wrap(o.frame));
+                    }
                 } finally {
                     o.call.done();
                 }
@@ -233,6 +244,7 @@ abstract class BuiltinObject extends HostedObject {
     }
 
     private void settle(Waiter w, Outgoing o) {
+        o.awaited = System.nanoTime() - w.parkedNanos > LONG_WAIT_NANOS;
         w.answered = true;
         if (w.timer != null) {
             w.timer.cancel(false);
@@ -352,6 +364,8 @@ abstract class BuiltinObject extends HostedObject {
     private static final class Outgoing {
         final Call call;
         byte[] frame;
+        /** Answers a call that waited long: its client may have parked. */
+        boolean awaited;
 
         Outgoing(Call call, byte[] frame) {
             this.call = call;

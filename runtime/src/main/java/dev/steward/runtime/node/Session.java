@@ -471,6 +471,17 @@ public final class Session implements FrameListener {
         connection.send(frame);
     }
 
+    /**
+     * Sends a frame that answers a call the client has waited for a while: the transport may wake
+     * the client as well ({@link TransportConnection#sendToWaiter}).
+     *
+     * @param frame the frame; copied before this returns
+     */
+    void sendToWaiter(ByteBuffer frame) {
+        spoke = true;
+        connection.sendToWaiter(frame);
+    }
+
     /** Sends a heartbeat. */
     void ping() {
         Encoder enc = CodecPool.encoder().begin(node.registry(), References.NONE);

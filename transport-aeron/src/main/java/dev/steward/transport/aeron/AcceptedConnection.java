@@ -3,6 +3,8 @@ package dev.steward.transport.aeron;
 import io.aeron.Aeron;
 import io.aeron.exceptions.RegistrationException;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +19,8 @@ final class AcceptedConnection extends AeronConnection {
     private final String replyChannel;
     private final int replyStream;
     private final boolean ipc;
+    /** The client's {@link Doorbell}; {@code null} if it has none. */
+    private final InetSocketAddress doorbell;
 
     private long registration = Aeron.NULL_VALUE; // agent-confined
     private long setupDeadlineNs; // agent-confined
@@ -31,6 +35,8 @@ final class AcceptedConnection extends AeronConnection {
      * @param replyChannel where to answer
      * @param replyStream the stream to answer on
      * @param peer describes the client
+     * @param doorbellPort the port of the client's doorbell on the loopback interface (IPC); 0 for
+     *     none
      */
     AcceptedConnection(
             AeronServer server,
@@ -39,13 +45,23 @@ final class AcceptedConnection extends AeronConnection {
             int sessionId,
             String replyChannel,
             int replyStream,
-            String peer) {
+            String peer,
+            int doorbellPort) {
         super(link, settings, peer);
         this.server = server;
         this.sessionId = sessionId;
         this.replyChannel = replyChannel;
         this.replyStream = replyStream;
         this.ipc = replyChannel.startsWith("aeron:ipc");
+        this.doorbell =
+                ipc && doorbellPort > 0 ? new InetSocketAddress(InetAddress.getLoopbackAddress(), doorbellPort) : null;
+    }
+
+    @Override
+    void ring() {
+        if (doorbell != null) {
+            Doorbell.ring(doorbell);
+        }
     }
 
     /**

@@ -100,6 +100,8 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
     private final ReentrantLock publishing = new ReentrantLock();
     /** Whether senders may offer to the publication themselves: open, and not closing. */
     private volatile boolean direct;
+    /** Set when a queued frame answers a call that waited long: {@link #ring} once it is out. */
+    private volatile boolean ringAfterFlush;
 
     private final BufferClaim directClaim = new BufferClaim(); // guarded by publishing
     private final UnsafeBuffer directHeader = new UnsafeBuffer(new byte[Wire.DATA_HEADER_LENGTH]); // ditto
@@ -131,6 +133,15 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
 
     @Override
     public boolean send(ByteBuffer frame) {
+        return send(frame, false);
+    }
+
+    @Override
+    public boolean sendToWaiter(ByteBuffer frame) {
+        return send(frame, true);
+    }
+
+    private boolean send(ByteBuffer frame, boolean ring) {
         Objects.requireNonNull(frame, "frame");
         if (closeRequested.get()) {
             return false;
@@ -139,6 +150,9 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
         if (direct && offerDirect(frame, length)) {
             if (wakeAfterDirectSend()) {
                 link.agent().wake();
+            }
+            if (ring) {
+                ring();
             }
             return true;
         }
@@ -153,9 +167,18 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
         byte[] copy = new byte[length];
         frame.get(frame.position(), copy);
         outbound.offer(copy);
+        if (ring) {
+            ringAfterFlush = true; // once the frame is in the publication
+        }
         link.agent().wake(this);
         return true;
     }
+
+    /**
+     * Wakes a peer that waits for the frame just published, where the medium does not: see {@link
+     * Doorbell}. Any thread; this default does nothing.
+     */
+    void ring() {}
 
     /**
      * Offers a frame to the publication from the calling thread, if that can be done at once and
@@ -348,7 +371,8 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
                 && !closeRequested.get()
                 && sending == null
                 && staged.isEmpty()
-                && outbound.isEmpty();
+                && outbound.isEmpty()
+                && !ringAfterFlush;
     }
 
     @Override
@@ -541,17 +565,30 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
     // ---- sending ----
 
     private int flush(long nowNs) {
-        if (publication == null || (sending == null && staged.isEmpty() && outbound.isEmpty())) {
+        if (publication == null) {
+            return 0;
+        }
+        if (sending == null && staged.isEmpty() && outbound.isEmpty()) {
+            if (ringAfterFlush) {
+                ringAfterFlush = false; // every frame asked for so far is in the publication
+                ring();
+            }
             return 0;
         }
         if (!publishing.tryLock()) {
             return 0; // a sender is offering: next cycle (the duty stays active while frames wait)
         }
+        int work;
         try {
-            return flushLocked(nowNs);
+            work = flushLocked(nowNs);
         } finally {
             publishing.unlock();
         }
+        if (ringAfterFlush && sending == null && staged.isEmpty() && outbound.isEmpty()) {
+            ringAfterFlush = false;
+            ring();
+        }
+        return work;
     }
 
     private int flushLocked(long nowNs) {

@@ -334,7 +334,14 @@ final class AeronServer extends Duty implements ServerTransport, FragmentHandler
         }
         ignored.remove(session);
         AcceptedConnection connection = new AcceptedConnection(
-                this, link.retain(), settings, session, replyChannel, connect.replyStream(), peer);
+                this,
+                link.retain(),
+                settings,
+                session,
+                replyChannel,
+                connect.replyStream(),
+                peer,
+                connect.doorbellPort());
         sessions.put(session, connection);
         connection.start(System.nanoTime(), connect.peer());
         link.agent().addDuty(connection);

@@ -86,6 +86,8 @@ final class OutgoingConnection extends AeronConnection {
     private boolean nodeKnown; // agent-confined
     private int nodeSession; // agent-confined
     private long setupDeadlineNs; // agent-confined
+    /** For IPC, the process's doorbell while this connection holds it. */
+    private volatile Doorbell doorbell;
 
     /**
      * Creates the connection; {@link #start} sets up its streams.
@@ -203,8 +205,15 @@ final class OutgoingConnection extends AeronConnection {
                 }
             }
             if ((ipc || replyEndpoint != null) && !connectSent && publication.isConnected()) {
-                Wire.Connect connect =
-                        new Wire.Connect(Wire.VERSION, replyStream, ipc ? "" : replyEndpoint, PeerProcess.local());
+                if (ipc && doorbell == null) {
+                    doorbell = Doorbell.acquire(this);
+                }
+                Wire.Connect connect = new Wire.Connect(
+                        Wire.VERSION,
+                        replyStream,
+                        ipc ? "" : replyEndpoint,
+                        PeerProcess.local(),
+                        doorbell == null ? 0 : doorbell.port());
                 if (offerControl(Wire.encode(control, connect), nowNs) > 0) {
                     connectSent = true;
                     work++;
@@ -376,8 +385,23 @@ final class OutgoingConnection extends AeronConnection {
         }
     }
 
+    /**
+     * The node rang the doorbell: an answer to a call that waited long has come. Reads it on the
+     * doorbell's thread, or has the agent read it if another thread reads at this moment.
+     */
+    void onDoorbell() {
+        if (!poll() && isOpen()) {
+            link.agent().wake();
+        }
+    }
+
     @Override
     void releaseStreams() {
+        Doorbell d = doorbell;
+        if (d != null) {
+            doorbell = null;
+            d.release(this);
+        }
         Aeron aeron = link.aeron();
         boolean clientWorks = link.failure() == null && !aeron.isClosed();
         if (replies != null) {

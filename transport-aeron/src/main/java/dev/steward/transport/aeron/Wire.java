@@ -16,7 +16,8 @@ import org.agrona.MutableDirectBuffer;
  *       Steward frame. A frame longer than an Aeron message continues in the following messages,
  *       so frames of any size up to 4 GiB travel (the receiver's {@code maxFrameBytes} decides).
  *   <li>{@code CONNECT} (client to node, the first record of the client's stream): the transport
- *       version, where the node should send its replies, and who the client is.
+ *       version, where the node should send its replies, who the client is, and (IPC) the port of
+ *       its {@link Doorbell}.
  *   <li>{@code ACCEPTED} (node to client, the first record of the reply stream): the version and
  *       who the node is.
  *   <li>{@code CLOSE}: the sender closed the connection in order; nothing follows.
@@ -59,8 +60,10 @@ final class Wire {
      * @param replyEndpoint for UDP, the {@code host:port} of the client's reply subscription; empty
      *     for IPC
      * @param peer the client
+     * @param doorbellPort for IPC, the port of the client's {@link Doorbell} on the loopback
+     *     interface; 0 for none (absent in the records of older clients)
      */
-    record Connect(int version, int replyStream, String replyEndpoint, Peer peer) {}
+    record Connect(int version, int replyStream, String replyEndpoint, Peer peer, int doorbellPort) {}
 
     /**
      * The node's first record on the reply stream.
@@ -85,7 +88,9 @@ final class Wire {
         buffer.putInt(at, connect.replyStream(), ORDER);
         at += 4;
         at += buffer.putStringUtf8(at, connect.replyEndpoint(), ORDER, MAX_TEXT);
-        return at + putPeer(buffer, at, connect.peer());
+        at += putPeer(buffer, at, connect.peer());
+        buffer.putInt(at, connect.doorbellPort(), ORDER);
+        return at + 4;
     }
 
     static int encode(MutableDirectBuffer buffer, Accepted accepted) {
@@ -120,11 +125,16 @@ final class Wire {
         int version = r.readInt();
         if (version != VERSION) {
             // the rest may be laid out differently: report the version alone
-            return new Connect(version, 0, "", new Peer(0, 0, ""));
+            return new Connect(version, 0, "", new Peer(0, 0, ""), 0);
         }
         int replyStream = r.readInt();
         String endpoint = r.readText();
-        return new Connect(version, replyStream, endpoint, r.readPeer());
+        Peer peer = r.readPeer();
+        int doorbell = r.remaining() >= 4 ? r.readInt() : 0;
+        if (doorbell < 0 || doorbell > 65_535) {
+            throw new IllegalArgumentException("a doorbell port of " + doorbell);
+        }
+        return new Connect(version, replyStream, endpoint, peer, doorbell);
     }
 
     /**
@@ -210,6 +220,10 @@ final class Wire {
             String s = buffer.getStringWithoutLengthUtf8(at, length);
             at += length;
             return s;
+        }
+
+        int remaining() {
+            return end - at;
         }
 
         Peer readPeer() {

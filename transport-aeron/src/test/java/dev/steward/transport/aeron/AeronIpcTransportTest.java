@@ -10,7 +10,11 @@ import io.aeron.ExclusivePublication;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -115,5 +119,53 @@ class AeronIpcTransportTest extends AbstractAeronTransportTest {
             assertThat(server.accepted).as("the junk stream was never accepted").isEmpty();
             assertThat(server.listeners).hasSize(1);
         }
+    }
+
+    @Test
+    void anAnswerToALongWaitRingsTheClientsDoorbellWhoseThreadDeliversIt() throws Exception {
+        Server server = server();
+        RecordingListener client = new RecordingListener();
+        TransportConnection out = connect(server, client, SMALL_TERMS);
+        out.send(text("hello"));
+        assertThat(text(server.listeners.get(0).next(WAIT))).isEqualTo("hello");
+        TransportConnection in = server.next();
+        Doorbell bell = Doorbell.current();
+        assertThat(bell).as("an IPC client has a doorbell").isNotNull();
+        long before = bell.rings();
+
+        assertThat(in.sendToWaiter(text("granted"))).isTrue();
+        assertThat(text(client.next(WAIT))).isEqualTo("granted");
+        Await.until(WAIT, () -> bell.rings() > before, () -> "the node rang the doorbell");
+
+        // a frame too large for one message leaves through the node's transport thread: the ring
+        // follows once all of it is in the publication
+        long beforeLarge = bell.rings();
+        byte[] large = pattern(200_000);
+        assertThat(in.sendToWaiter(ByteBuffer.wrap(large))).isTrue();
+        assertThat(client.next(WAIT)).isEqualTo(large);
+        Await.until(WAIT, () -> bell.rings() > beforeLarge, () -> "the node rang after the large frame");
+
+        // anybody's datagram only makes the doorbell look for replies: nothing is delivered
+        long beforeStranger = bell.rings();
+        try (DatagramChannel stranger = DatagramChannel.open()) {
+            stranger.send(
+                    ByteBuffer.wrap(new byte[] {(byte) 0xc1, 0, 0, 0, 99}),
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), bell.port()));
+        }
+        Await.until(WAIT, () -> bell.rings() > beforeStranger, () -> "the stranger's datagram arrived");
+        out.send(text("still"));
+        assertThat(text(server.listeners.get(0).next(WAIT))).isEqualTo("still");
+        in.send(text("answer"));
+        assertThat(text(client.next(WAIT))).isEqualTo("answer");
+        assertThat(client.frames).isEmpty();
+
+        // the doorbell closes with the process's last IPC connection, and its thread ends
+        out.close();
+        Await.until(WAIT, () -> Doorbell.current() == null, () -> "the doorbell closed");
+        Await.until(
+                WAIT,
+                () -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().equals("steward-aeron-doorbell")),
+                () -> "the doorbell's thread ended");
     }
 }
