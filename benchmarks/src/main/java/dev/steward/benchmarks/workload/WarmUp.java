@@ -19,8 +19,8 @@ final class WarmUp {
      * first run long in the timed part would be compiled there).
      */
     static final int CHUNK = 100;
-    /** The fewest rounds of a warm-up ({@code 40 * CHUNK} iterations). */
-    static final int MIN_ROUNDS = 40;
+    /** The fewest rounds of a warm-up ({@code 10 * CHUNK} iterations), unless it reaches its longest. */
+    static final int MIN_ROUNDS = 10;
     /** The shortest warm-up. */
     static final long MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** How long the compilers must have been idle. */
@@ -51,7 +51,9 @@ final class WarmUp {
     static void report(int rounds, long sinceNanos) {
         System.err.printf(
                 "worker %d: warm-up of %d iterations in %d ms%n",
-                ProcessHandle.current().pid(), rounds, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos));
+                ProcessHandle.current().pid(),
+                (long) rounds * CHUNK,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos));
     }
 
     /**
@@ -70,16 +72,14 @@ final class WarmUp {
         int i = 0;
         while (true) {
             round.run(i++);
-            if (i < MIN_ROUNDS) {
-                continue;
-            }
             long now = System.nanoTime();
             long total = timed ? jit.getTotalCompilationTime() : 0;
             if (total != compiled) {
                 compiled = total;
                 changed = now;
             }
-            if (now - start >= MAX_NANOS || (now - start >= MIN_NANOS && now - changed >= QUIET_NANOS)) {
+            if (now - start >= MAX_NANOS
+                    || (i >= MIN_ROUNDS && now - start >= MIN_NANOS && now - changed >= QUIET_NANOS)) {
                 return i;
             }
         }
