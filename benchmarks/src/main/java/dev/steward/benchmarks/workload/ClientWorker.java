@@ -10,8 +10,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The single-client workloads, run in a worker JVM: synchronous map and list calls, the latency of
- * one synchronous call, and pipelined asynchronous calls. Each loop runs twice and keeps the second
- * figure, so the JIT has compiled the path (as RmiBench does).
+ * one synchronous call, and pipelined asynchronous calls. The map, list and counter loops warm up
+ * until the JIT is quiet ({@link WarmUp}), then run {@link #MEASURED} times with the clock on; the
+ * latency and async loops run twice and keep the second.
  */
 public final class ClientWorker {
     private ClientWorker() {}
@@ -40,33 +41,50 @@ public final class ClientWorker {
             int n,
             int outstanding)
             throws InterruptedException {
-        for (int round = 0; round < 2; round++) {
-            long t = System.nanoTime();
-            for (int i = 0; i < n; i++) {
+        // every loop in rounds of WarmUp.CHUNK calls until this JVM's JIT is quiet, then each loop
+        // MEASURED times n calls: one run of n calls on aeron-ipc lasts a tenth of a second, which
+        // the JIT still at work, or one pause of the machine, would halve
+        Loop dictLoop = count -> {
+            for (int i = 0; i < count; i++) {
                 dict.put("k", i);
                 dict.get("k");
             }
-            results.put("dict_put_get_ops_s", 2.0 * n / seconds(t));
-            t = System.nanoTime();
-            for (int i = 0; i < n; i++) {
+        };
+        Loop listLoop = count -> {
+            for (int i = 0; i < count; i++) {
                 list.add(i);
             }
-            results.put("list_append_ops_s", n / seconds(t));
-            increments(
-                    results,
-                    "custom_counter_increment_ops_s",
-                    "custom_counter_correct",
-                    custom::increment,
-                    custom::getValue,
-                    n);
-            increments(
-                    results,
-                    "custom_counter_inline_ops_s",
-                    "custom_counter_inline_correct",
-                    inline::increment,
-                    inline::getValue,
-                    n);
-        }
+        };
+        Loop customLoop = count -> {
+            for (int i = 0; i < count; i++) {
+                custom.increment();
+            }
+        };
+        Loop inlineLoop = count -> {
+            for (int i = 0; i < count; i++) {
+                inline.increment();
+            }
+        };
+        long warm = System.nanoTime();
+        WarmUp.report(
+                WarmUp.run(i -> {
+                    dictLoop.run(WarmUp.CHUNK);
+                    listLoop.run(WarmUp.CHUNK);
+                    customLoop.run(WarmUp.CHUNK);
+                    inlineLoop.run(WarmUp.CHUNK);
+                }),
+                warm);
+        list.clear();
+        results.put("dict_put_get_ops_s", 2.0 * n / seconds(dictLoop, n));
+        results.put("list_append_ops_s", n / seconds(listLoop, n));
+        counted(results, "custom_counter_increment_ops_s", "custom_counter_correct", customLoop, custom::getValue, n);
+        counted(
+                results,
+                "custom_counter_inline_ops_s",
+                "custom_counter_inline_correct",
+                inlineLoop,
+                inline::getValue,
+                n);
         Histogram h = new Histogram(3_600_000_000L, 3);
         for (int round = 0; round < 2; round++) {
             h.reset();
@@ -101,21 +119,40 @@ public final class ClientWorker {
         results.put("async_outstanding", outstanding);
     }
 
-    /** Times n increments of a counter and checks that the count grew by n. */
-    private static void increments(
+    /** How many times each single-client loop runs with the clock on. */
+    static final int MEASURED = 2;
+
+    /** A single-client loop of {@code count} calls. */
+    @FunctionalInterface
+    interface Loop {
+        /**
+         * Makes the calls.
+         *
+         * @param count how many
+         */
+        void run(int count);
+    }
+
+    /** Runs a loop {@link #MEASURED} times; returns the mean seconds of one run. */
+    private static double seconds(Loop loop, int n) {
+        long t = System.nanoTime();
+        for (int round = 0; round < MEASURED; round++) {
+            loop.run(n);
+        }
+        return seconds(t) / MEASURED;
+    }
+
+    /** Times a counter's loop and checks that the count grew by every increment made. */
+    private static void counted(
             SharedMap<String, Object> results,
             String rateKey,
             String correctKey,
-            Runnable increment,
+            Loop loop,
             LongSupplier value,
             int n) {
         long before = value.getAsLong();
-        long t = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            increment.run();
-        }
-        results.put(rateKey, n / seconds(t));
-        results.put(correctKey, value.getAsLong() == before + n);
+        results.put(rateKey, n / seconds(loop, n));
+        results.put(correctKey, value.getAsLong() == before + (long) MEASURED * n);
     }
 
     static double seconds(long since) {
