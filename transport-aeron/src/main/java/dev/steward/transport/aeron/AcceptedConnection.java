@@ -3,7 +3,6 @@ package dev.steward.transport.aeron;
 import io.aeron.Aeron;
 import io.aeron.exceptions.RegistrationException;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -35,8 +34,7 @@ final class AcceptedConnection extends AeronConnection {
      * @param replyChannel where to answer
      * @param replyStream the stream to answer on
      * @param peer describes the client
-     * @param doorbellPort the port of the client's doorbell on the loopback interface (IPC); 0 for
-     *     none
+     * @param doorbell the client's doorbell, or {@code null} if it has none
      */
     AcceptedConnection(
             AeronServer server,
@@ -46,15 +44,14 @@ final class AcceptedConnection extends AeronConnection {
             String replyChannel,
             int replyStream,
             String peer,
-            int doorbellPort) {
+            InetSocketAddress doorbell) {
         super(link, settings, peer);
         this.server = server;
         this.sessionId = sessionId;
         this.replyChannel = replyChannel;
         this.replyStream = replyStream;
         this.ipc = replyChannel.startsWith("aeron:ipc");
-        this.doorbell =
-                ipc && doorbellPort > 0 ? new InetSocketAddress(InetAddress.getLoopbackAddress(), doorbellPort) : null;
+        this.doorbell = doorbell;
     }
 
     @Override

@@ -14,6 +14,8 @@ import io.aeron.status.ChannelEndpointStatus;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -305,6 +307,7 @@ final class AeronServer extends Duty implements ServerTransport, FragmentHandler
 
     private void accept(int session, Wire.Connect connect, Header header) {
         String replyChannel;
+        String replyHost = null;
         String peer;
         boolean ipc = requested.media() == AeronAddress.Media.IPC;
         if (ipc) {
@@ -330,18 +333,21 @@ final class AeronServer extends Duty implements ServerTransport, FragmentHandler
                         AeronAddress.HostPort.parse(source, source).host(), reply.port());
             }
             replyChannel = Channels.publication(reply.toString(), settings);
+            replyHost = reply.host();
             peer = "aeron:udp client " + reply + " pid " + connect.peer().pid() + " (session " + session + ")";
+        }
+        InetSocketAddress doorbell = null;
+        if (connect.doorbellPort() > 0) {
+            doorbell = ipc
+                    ? new InetSocketAddress(InetAddress.getLoopbackAddress(), connect.doorbellPort())
+                    : new InetSocketAddress(replyHost, connect.doorbellPort());
+            if (doorbell.isUnresolved()) {
+                doorbell = null;
+            }
         }
         ignored.remove(session);
         AcceptedConnection connection = new AcceptedConnection(
-                this,
-                link.retain(),
-                settings,
-                session,
-                replyChannel,
-                connect.replyStream(),
-                peer,
-                connect.doorbellPort());
+                this, link.retain(), settings, session, replyChannel, connect.replyStream(), peer, doorbell);
         sessions.put(session, connection);
         connection.start(System.nanoTime(), connect.peer());
         link.agent().addDuty(connection);

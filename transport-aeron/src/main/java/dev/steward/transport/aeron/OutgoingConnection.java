@@ -11,6 +11,8 @@ import io.aeron.logbuffer.Header;
 import io.aeron.status.ChannelEndpointStatus;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +88,7 @@ final class OutgoingConnection extends AeronConnection {
     private boolean nodeKnown; // agent-confined
     private int nodeSession; // agent-confined
     private long setupDeadlineNs; // agent-confined
-    /** For IPC, the process's doorbell while this connection holds it. */
+    /** The process's doorbell while this connection holds it. */
     private volatile Doorbell doorbell;
 
     /**
@@ -205,8 +207,8 @@ final class OutgoingConnection extends AeronConnection {
                 }
             }
             if ((ipc || replyEndpoint != null) && !connectSent && publication.isConnected()) {
-                if (ipc && doorbell == null) {
-                    doorbell = Doorbell.acquire(this);
+                if (doorbell == null) {
+                    doorbell = Doorbell.acquire(this, doorbellAddress());
                 }
                 Wire.Connect connect = new Wire.Connect(
                         Wire.VERSION,
@@ -382,6 +384,18 @@ final class OutgoingConnection extends AeronConnection {
         if (nodeKnown && image.sessionId() == nodeSession && state != State.CLOSED) {
             fail(new IOException("the stream from the node at " + address
                     + " ended (the node closed it, or its process or media driver stopped)"));
+        }
+    }
+
+    /** Where the node can reach this process's doorbell: loopback for IPC, the reply address for UDP. */
+    private InetAddress doorbellAddress() {
+        if (ipc) {
+            return InetAddress.getLoopbackAddress();
+        }
+        try {
+            return InetAddress.getByName(replyHost); // an address literal: no lookup
+        } catch (UnknownHostException e) {
+            return InetAddress.getLoopbackAddress();
         }
     }
 

@@ -16,8 +16,8 @@ import org.agrona.MutableDirectBuffer;
  *       Steward frame. A frame longer than an Aeron message continues in the following messages,
  *       so frames of any size up to 4 GiB travel (the receiver's {@code maxFrameBytes} decides).
  *   <li>{@code CONNECT} (client to node, the first record of the client's stream): the transport
- *       version, where the node should send its replies, who the client is, and (IPC) the port of
- *       its {@link Doorbell}.
+ *       version, where the node should send its replies, who the client is, and the port of its
+ *       {@link Doorbell}.
  *   <li>{@code ACCEPTED} (node to client, the first record of the reply stream): the version and
  *       who the node is.
  *   <li>{@code CLOSE}: the sender closed the connection in order; nothing follows.
@@ -60,8 +60,8 @@ final class Wire {
      * @param replyEndpoint for UDP, the {@code host:port} of the client's reply subscription; empty
      *     for IPC
      * @param peer the client
-     * @param doorbellPort for IPC, the port of the client's {@link Doorbell} on the loopback
-     *     interface; 0 for none (absent in the records of older clients)
+     * @param doorbellPort the port of the client's {@link Doorbell} (on the loopback address for
+     *     IPC, on the reply endpoint's host for UDP); 0 for none (absent in older clients' records)
      */
     record Connect(int version, int replyStream, String replyEndpoint, Peer peer, int doorbellPort) {}
 

@@ -129,7 +129,7 @@ class AeronIpcTransportTest extends AbstractAeronTransportTest {
         out.send(text("hello"));
         assertThat(text(server.listeners.get(0).next(WAIT))).isEqualTo("hello");
         TransportConnection in = server.next();
-        Doorbell bell = Doorbell.current();
+        Doorbell bell = Doorbell.current(InetAddress.getLoopbackAddress());
         assertThat(bell).as("an IPC client has a doorbell").isNotNull();
         long before = bell.rings();
 
@@ -161,7 +161,8 @@ class AeronIpcTransportTest extends AbstractAeronTransportTest {
 
         // the doorbell closes with the process's last IPC connection, and its thread ends
         out.close();
-        Await.until(WAIT, () -> Doorbell.current() == null, () -> "the doorbell closed");
+        Await.until(
+                WAIT, () -> Doorbell.current(InetAddress.getLoopbackAddress()) == null, () -> "the doorbell closed");
         Await.until(
                 WAIT,
                 () -> Thread.getAllStackTraces().keySet().stream()
