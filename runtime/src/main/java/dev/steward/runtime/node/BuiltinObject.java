@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A built-in shared type. Its methods are cheap and never block, so they run inline on the
@@ -24,7 +25,7 @@ abstract class BuiltinObject extends HostedObject {
      * client has probably stopped polling for it (clients poll for about 50 µs, and their transport
      * thread a while longer) and parked.
      */
-    static final long LONG_WAIT_NANOS = java.util.concurrent.TimeUnit.MICROSECONDS.toNanos(600);
+    static final long LONG_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(600);
 
     /** What {@link #apply} returns for a call that was parked and will be answered later. */
     protected static final Object PENDING = new Object();

@@ -39,11 +39,11 @@ final class LockObject extends BuiltinObject {
     private Session owner;
     private long ownerThread;
     private long holds;
-    /** Who released the lock last, and when ({@link System#nanoTime}). */
+    /** Who released the lock last (session and client thread), and when ({@link System#nanoTime}). */
     private Session releasedBy;
 
-    private long releasedThread;
-    private long releasedNanos;
+    private long releasedThread; // with releasedBy
+    private long releasedNanos; // with releasedBy
     /** Set when a releaser asked again within the grace; cleared when a grace ends unused. */
     private boolean releasersReturn;
     /** Ends the current grace; {@code null} when none is pending. */

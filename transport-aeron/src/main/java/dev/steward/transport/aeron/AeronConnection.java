@@ -569,10 +569,7 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
             return 0;
         }
         if (sending == null && staged.isEmpty() && outbound.isEmpty()) {
-            if (ringAfterFlush) {
-                ringAfterFlush = false; // every frame asked for so far is in the publication
-                ring();
-            }
+            ringIfFlushed();
             return 0;
         }
         if (!publishing.tryLock()) {
@@ -584,11 +581,16 @@ abstract class AeronConnection extends Duty implements TransportConnection, Inbo
         } finally {
             publishing.unlock();
         }
+        ringIfFlushed();
+        return work;
+    }
+
+    /** Rings, if a frame asked for it, once every frame queued so far is in the publication. Agent thread. */
+    private void ringIfFlushed() {
         if (ringAfterFlush && sending == null && staged.isEmpty() && outbound.isEmpty()) {
             ringAfterFlush = false;
             ring();
         }
-        return work;
     }
 
     private int flushLocked(long nowNs) {

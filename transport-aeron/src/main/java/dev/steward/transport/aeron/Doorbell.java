@@ -20,11 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * have all parked (a caller waiting for a lock that another process holds, and the transport thread
  * between its polls) would see an answer only when the transport thread's park ends, up to a
  * millisecond later; over UDP the answer even waits in the kernel until that thread runs the
- * embedded driver's receiver. A node that answers a call which has
- * waited on it for a while ({@code TransportConnection.sendToWaiter}; the runtime's node does so
- * after 600 µs) also sends the client's doorbell one byte; the
- * doorbell's thread then reads the process's replies itself (IPC), or wakes the transport thread
- * to receive them (UDP), so the kernel wakes the waiting process at once, as it would for a socket.
+ * embedded driver's receiver. A node that answers a call which has waited on it for a while
+ * ({@code TransportConnection.sendToWaiter}; the runtime's node does so after 600 µs) also sends the
+ * client's doorbell one byte; the doorbell's thread then reads the process's replies itself (IPC), or
+ * wakes the transport thread to receive them (UDP), so the kernel wakes the waiting process at once,
+ * as it would for a socket.
  *
  * <p>What arrives on the socket is never read as data: a datagram from anyone only makes the thread
  * look for replies. One doorbell serves every connection of the process on its address and closes
@@ -151,9 +151,8 @@ final class Doorbell {
     }
 
     /**
-     * Rings a client's doorbell: one byte to its address. Never blocks;
-     * failures are ignored (the client then sees the answer at its transport thread's next poll).
-     * Thread-safe.
+     * Rings a client's doorbell: one byte to its address. Never blocks; failures are ignored (the
+     * client then sees the answer at its transport thread's next poll). Thread-safe.
      *
      * @param to the doorbell's address
      */
@@ -176,12 +175,12 @@ final class Doorbell {
         synchronized (LOCK) {
             if (ringer == null && !ringerFailed) {
                 try {
-                    DatagramChannel c = DatagramChannel.open(StandardProtocolFamily.INET);
+                    DatagramChannel c = DatagramChannel.open(); // the platform's family: IPv4 and IPv6 peers
                     c.configureBlocking(false);
                     ringer = c;
                 } catch (IOException | RuntimeException e) {
                     ringerFailed = true;
-                    LOG.log(Level.DEBUG, () -> "cannot ring Aeron IPC clients' doorbells: " + e);
+                    LOG.log(Level.DEBUG, () -> "cannot ring Aeron clients' doorbells: " + e);
                 }
             }
             return ringer;
