@@ -159,6 +159,9 @@ public abstract class AbstractBadInputTest extends ConformanceBase {
         assertThatThrownBy(() -> connection.callSync(0, Ops.Node.CREATE, "create", "no.such.Type"))
                 .isInstanceOf(java.util.NoSuchElementException.class)
                 .hasMessageContaining("no.such.Type");
+        assertThatThrownBy(() -> connection.callSync(0, Ops.Node.CREATE, "create", Ops.LockOps.TYPE, "yes"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected a boolean argument (fair)");
         // at the raw level, a call that names an unknown object gets an ERROR for its request id
         try (RawClient raw = RawClient.authenticated(node.address(), fixture().options(), node.authKey())) {
             raw.send(p -> p.packArrayHeader(5)

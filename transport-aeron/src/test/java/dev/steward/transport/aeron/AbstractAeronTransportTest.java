@@ -83,6 +83,32 @@ abstract class AbstractAeronTransportTest {
         return c;
     }
 
+    /**
+     * A client connection and the node's end of it, both open.
+     *
+     * @param out the client's end
+     * @param client what the client receives
+     * @param in the node's end
+     */
+    record Pair(TransportConnection out, RecordingListener client, TransportConnection in) {}
+
+    /** Connects a client to the server and waits until a first frame has reached the node. */
+    Pair pair(Server server) throws Exception {
+        RecordingListener client = new RecordingListener();
+        TransportConnection out = connect(server, client, SMALL_TERMS);
+        out.send(text("hello"));
+        assertThat(text(server.listeners.get(0).next(WAIT))).isEqualTo("hello");
+        return new Pair(out, client, server.next());
+    }
+
+    /** The node answers a call that waited long: the client gets the frame and its doorbell rings. */
+    static void assertAnswerRings(Pair pair, Doorbell bell, byte[] answer) throws InterruptedException {
+        long before = bell.rings();
+        assertThat(pair.in().sendToWaiter(ByteBuffer.wrap(answer))).isTrue();
+        assertThat(pair.client().next(WAIT)).isEqualTo(answer);
+        Await.until(WAIT, () -> bell.rings() > before, () -> "the node rang the doorbell");
+    }
+
     static ByteBuffer text(String s) {
         return ByteBuffer.wrap(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

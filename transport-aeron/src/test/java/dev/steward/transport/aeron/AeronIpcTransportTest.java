@@ -124,26 +124,16 @@ class AeronIpcTransportTest extends AbstractAeronTransportTest {
     @Test
     void anAnswerToALongWaitRingsTheClientsDoorbellWhoseThreadDeliversIt() throws Exception {
         Server server = server();
-        RecordingListener client = new RecordingListener();
-        TransportConnection out = connect(server, client, SMALL_TERMS);
-        out.send(text("hello"));
-        assertThat(text(server.listeners.get(0).next(WAIT))).isEqualTo("hello");
-        TransportConnection in = server.next();
+        Pair pair = pair(server);
+        TransportConnection out = pair.out();
+        TransportConnection in = pair.in();
+        RecordingListener client = pair.client();
         Doorbell bell = Doorbell.current(InetAddress.getLoopbackAddress());
         assertThat(bell).as("an IPC client has a doorbell").isNotNull();
-        long before = bell.rings();
-
-        assertThat(in.sendToWaiter(text("granted"))).isTrue();
-        assertThat(text(client.next(WAIT))).isEqualTo("granted");
-        Await.until(WAIT, () -> bell.rings() > before, () -> "the node rang the doorbell");
-
+        assertAnswerRings(pair, bell, text("granted").array());
         // a frame too large for one message leaves through the node's transport thread: the ring
         // follows once all of it is in the publication
-        long beforeLarge = bell.rings();
-        byte[] large = pattern(200_000);
-        assertThat(in.sendToWaiter(ByteBuffer.wrap(large))).isTrue();
-        assertThat(client.next(WAIT)).isEqualTo(large);
-        Await.until(WAIT, () -> bell.rings() > beforeLarge, () -> "the node rang after the large frame");
+        assertAnswerRings(pair, bell, pattern(200_000));
 
         // anybody's datagram only makes the doorbell look for replies: nothing is delivered
         long beforeStranger = bell.rings();

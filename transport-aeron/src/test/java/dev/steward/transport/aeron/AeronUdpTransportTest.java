@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.runtime.conformance.Await;
-import dev.steward.spi.TransportConnection;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -54,20 +53,12 @@ class AeronUdpTransportTest extends AbstractAeronTransportTest {
 
     @Test
     void anAnswerToALongWaitRingsTheClientsDoorbellOnItsReplyAddress() throws Exception {
-        Server server = server();
-        RecordingListener client = new RecordingListener();
-        TransportConnection out = connect(server, client, SMALL_TERMS);
-        out.send(text("hello"));
-        assertThat(text(server.listeners.get(0).next(WAIT))).isEqualTo("hello");
-        TransportConnection in = server.next();
+        Pair pair = pair(server());
         InetAddress replyAddress = InetAddress.getByName("127.0.0.1"); // the address toward the node
         Doorbell bell = Doorbell.current(replyAddress);
         assertThat(bell).as("a UDP client has a doorbell on its reply address").isNotNull();
-        long before = bell.rings();
-        assertThat(in.sendToWaiter(text("granted"))).isTrue();
-        assertThat(text(client.next(WAIT))).isEqualTo("granted");
-        Await.until(WAIT, () -> bell.rings() > before, () -> "the node rang the doorbell");
-        out.close();
+        assertAnswerRings(pair, bell, text("granted").array());
+        pair.out().close();
         Await.until(WAIT, () -> Doorbell.current(replyAddress) == null, () -> "the doorbell closed");
     }
 }
