@@ -41,8 +41,12 @@ public final class RawNettyEcho implements AutoCloseable {
         this.server = server;
     }
 
-    private static IoHandlerFactory ioFactory() {
+    static IoHandlerFactory ioFactory() {
         return Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    }
+
+    static Class<? extends ServerChannel> serverChannelClass() {
+        return Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 
     /**
@@ -53,11 +57,9 @@ public final class RawNettyEcho implements AutoCloseable {
      */
     public static RawNettyEcho start() throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, ioFactory());
-        Class<? extends ServerChannel> type =
-                Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         Channel server = new ServerBootstrap()
                 .group(group)
-                .channel(type)
+                .channel(serverChannelClass())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

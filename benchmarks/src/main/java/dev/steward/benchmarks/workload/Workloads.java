@@ -12,6 +12,7 @@ import dev.steward.SharedQueue;
 import dev.steward.benchmarks.Json;
 import dev.steward.benchmarks.raw.RawAeronPingPong;
 import dev.steward.benchmarks.raw.RawNettyEcho;
+import dev.steward.benchmarks.raw.RawTcpWorkloads;
 import dev.steward.runtime.process.JvmFlags;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The workload harness. For each transport it starts a node in this JVM, runs every client loop in
@@ -152,6 +154,9 @@ public final class Workloads {
                 raw = parse(result(RawAeronPingPong.class, List.of(pong.pingArgs(n))));
             }
         }
+        if (t.name().equals("netty-tcp")) {
+            rawTcpWorkloads(fig);
+        }
         if (raw != null) {
             fig.put("raw_roundtrip_p50_us", raw[0]);
             fig.put("raw_roundtrip_p99_us", raw[1]);
@@ -240,21 +245,42 @@ public final class Workloads {
         }
     }
 
+    /**
+     * The queue and lock workloads on a minimal server and blocking-socket clients with nothing of
+     * Steward in them ({@link RawTcpWorkloads}): what any framework over TCP can reach here.
+     */
+    private void rawTcpWorkloads(Map<String, Object> fig) throws Exception {
+        int rounds = n / 4;
+        int per = n / (4 * workers);
+        List<Process> started = new ArrayList<>();
+        try (RawTcpWorkloads server = RawTcpWorkloads.start(workers)) {
+            String port = Integer.toString(server.port());
+            started.add(startJvm(RawTcpWorkloads.class, List.of("echo", port, Integer.toString(rounds))));
+            String[] queue = result(RawTcpWorkloads.class, List.of("queue", port, Integer.toString(rounds)));
+            fig.put("raw_queue_roundtrips_s", Double.parseDouble(queue[0]));
+            for (int i = 0; i < workers; i++) {
+                started.add(startJvm(RawTcpWorkloads.class, List.of("lock", port, Integer.toString(per))));
+            }
+            double[] locked = server.lockedResult(Duration.ofMinutes(5));
+            fig.put("raw_locked_increments_s", locked[0]);
+            fig.put("raw_locked_increments_correct", locked[1] == 1);
+            for (Process p : started) {
+                if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                    throw new IllegalStateException("a raw TCP workload client failed; see the harness's output");
+                }
+            }
+        } finally {
+            started.forEach(Process::destroyForcibly);
+        }
+    }
+
     private static double[] parse(String[] r) {
         return new double[] {Double.parseDouble(r[0]), Double.parseDouble(r[1]), Double.parseDouble(r[2])};
     }
 
     /** Runs a class in a fresh JVM and returns the fields of its {@code RESULT} line. */
     static String[] result(Class<?> main, List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(JvmFlags.javaExecutable());
-        cmd.addAll(JvmFlags.required());
-        cmd.add("-Xmx256m");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(main.getName());
-        cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectError(Redirect.INHERIT).start();
+        Process p = startJvm(main, args);
         String found = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
@@ -267,5 +293,18 @@ public final class Workloads {
             throw new IllegalStateException(main.getSimpleName() + " failed (exit " + p.exitValue() + ")");
         }
         return found.split(" ");
+    }
+
+    /** Starts a class in a fresh JVM with this one's class path; its errors go to this JVM's. */
+    private static Process startJvm(Class<?> main, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(JvmFlags.javaExecutable());
+        cmd.addAll(JvmFlags.required());
+        cmd.add("-Xmx256m");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd).redirectError(Redirect.INHERIT).start();
     }
 }
