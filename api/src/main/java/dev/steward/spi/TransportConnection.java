@@ -17,6 +17,19 @@ public interface TransportConnection {
     boolean send(ByteBuffer frame);
 
     /**
+     * Queues a frame whose sender waits for the answer right after, like {@link #send}. A transport
+     * that leaves writing to a thread of its own, to gather frames sent close together, may write
+     * this one on the calling thread instead: nothing is being gathered with it, and no thread need
+     * be woken to write it. This default just sends.
+     *
+     * @param frame the frame
+     * @return {@code false} if the connection is closed and the frame was dropped
+     */
+    default boolean sendAwaitingAnswer(ByteBuffer frame) {
+        return send(frame);
+    }
+
+    /**
      * Queues a frame that answers a call its peer has waited for a while, like {@link #send}. A
      * transport whose peer waits without the kernel's help (on shared memory) may also wake the
      * peer, which has likely stopped looking and parked; this default just sends.

@@ -251,6 +251,25 @@ public final class ClientConnection implements FrameListener {
      * @return completes with the decoded result, or fails with the remote error
      */
     public Pending call(long objectId, int method, String name, Object... args) {
+        return call(false, objectId, method, name, args);
+    }
+
+    /**
+     * Calls a method on a node object for a caller that waits for the answer right after, which
+     * lets the transport write the call on this thread ({@link
+     * TransportConnection#sendAwaitingAnswer}).
+     *
+     * @param objectId the object
+     * @param method the method index
+     * @param name the method's name, for error messages
+     * @param args the arguments
+     * @return completes with the decoded result, or fails with the remote error
+     */
+    Pending callAwaited(long objectId, int method, String name, Object... args) {
+        return call(true, objectId, method, name, args);
+    }
+
+    private Pending call(boolean awaited, long objectId, int method, String name, Object... args) {
         long id = nextRequest.getAndIncrement();
         Pending f = new Pending(id, transport);
         if (state != State.OPEN) {
@@ -278,7 +297,7 @@ public final class ClientConnection implements FrameListener {
                         + " bytes (Manager.builder().maxFrameBytes(...) raises it on both sides)");
             }
             pending.put(id, f);
-            if (!transport.send(frame)) {
+            if (!(awaited ? transport.sendAwaitingAnswer(frame) : transport.send(frame))) {
                 pending.remove(id);
                 f.completeExceptionally(lost());
             } else {
@@ -306,7 +325,7 @@ public final class ClientConnection implements FrameListener {
      */
     public Object callSync(long objectId, int method, String name, Object... args) {
         refuseWhileDelivering(name);
-        return await(call(objectId, method, name, args));
+        return await(callAwaited(objectId, method, name, args));
     }
 
     /**
@@ -333,7 +352,21 @@ public final class ClientConnection implements FrameListener {
      * @return its value
      */
     public static Object await(CompletableFuture<Object> f) {
-        spinBriefly(f);
+        return await(f, true);
+    }
+
+    /**
+     * Waits for a call's future without being interruptible, like {@link #await(CompletableFuture)},
+     * looking for the answer before parking only if asked to.
+     *
+     * @param f the future
+     * @param lookFirst whether to poll for the answer for a while before parking
+     * @return its value
+     */
+    static Object await(CompletableFuture<Object> f, boolean lookFirst) {
+        if (lookFirst) {
+            spinBriefly(f);
+        }
         try {
             return f.join();
         } catch (CompletionException e) {
@@ -348,7 +381,7 @@ public final class ClientConnection implements FrameListener {
      * itself. Polling yields the processor, so other threads (the transport's among them) run.
      * Set with {@code -Dsteward.client.spinMicros=N} (0 turns it off).
      */
-    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("steward.client.spinMicros", 50));
+    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("steward.client.spinMicros", 50));
 
     /**
      * Polls for a call's answer for up to {@code steward.client.spinMicros} before the caller

@@ -44,7 +44,7 @@ final class ConditionProxy extends AbstractProxy implements SharedCondition {
 
     @Override
     public void awaitUninterruptibly() {
-        call(ConditionOps.AWAIT, "awaitUninterruptibly", LockProxy.thread(), -1L);
+        handle.callWaiting(ConditionOps.AWAIT, "awaitUninterruptibly", LockProxy.thread(), -1L);
     }
 
     @Override

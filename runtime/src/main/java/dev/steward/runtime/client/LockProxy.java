@@ -25,7 +25,7 @@ final class LockProxy extends AbstractProxy implements SharedLock {
 
     @Override
     public void lock() {
-        call(LockOps.LOCK, "lock", thread(), -1L);
+        handle.callWaiting(LockOps.LOCK, "lock", thread(), -1L);
     }
 
     @Override

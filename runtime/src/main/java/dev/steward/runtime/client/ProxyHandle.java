@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ProxyHandle {
     private final ClientConnection connection;
     private final Ref ref;
+    private final WaitHistory waits = new WaitHistory();
     private int received;
     private boolean closed;
     private Cleaner.Cleanable cleanable;
@@ -138,6 +139,28 @@ public final class ProxyHandle {
     }
 
     /**
+     * Calls a method that may wait on the node for a while (a lock, say), without being
+     * interruptible: like {@link #call}, but the caller looks for its answer before parking only
+     * while this method's answers have come quickly lately ({@link WaitHistory}).
+     *
+     * @param method the method index
+     * @param name the method name, for errors
+     * @param args the arguments
+     * @return the result
+     */
+    public Object callWaiting(int method, String name, Object... args) {
+        checkOpen(name);
+        connection.refuseWhileDelivering(name);
+        long start = System.nanoTime();
+        ClientConnection.Pending f = connection.callAwaited(ref.objectId(), method, name, args);
+        try {
+            return ClientConnection.await(f, waits.worthLooking(method));
+        } finally {
+            waits.record(method, System.nanoTime() - start);
+        }
+    }
+
+    /**
      * Calls a method that may wait on the node, so that an interrupt of the calling thread cancels
      * the waiter. If the node granted the call at the moment the cancel was sent, {@code onRace}
      * decides: it undoes the grant (and throws {@link InterruptedException}) or returns the result.
@@ -156,10 +179,15 @@ public final class ProxyHandle {
             throw new InterruptedException(name + " was called by an interrupted thread");
         }
         connection.refuseWhileDelivering(name);
-        ClientConnection.Pending f = connection.call(ref.objectId(), method, name, args);
-        ClientConnection.spinBriefly(f); // most waits on one host end within microseconds
+        long start = System.nanoTime();
+        ClientConnection.Pending f = connection.callAwaited(ref.objectId(), method, name, args);
+        if (waits.worthLooking(method)) {
+            ClientConnection.spinBriefly(f); // many waits on one host end within microseconds
+        }
         try {
-            return f.get();
+            Object result = f.get();
+            waits.record(method, System.nanoTime() - start);
+            return result;
         } catch (java.util.concurrent.ExecutionException e) {
             throw ClientConnection.rethrow(e.getCause());
         } catch (java.util.concurrent.CancellationException e) {

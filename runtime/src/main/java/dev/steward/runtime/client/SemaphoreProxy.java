@@ -34,7 +34,7 @@ final class SemaphoreProxy extends AbstractProxy implements SharedSemaphore {
 
     @Override
     public void acquireUninterruptibly() {
-        call(SemaphoreOps.ACQUIRE, "acquireUninterruptibly", 1, -1L);
+        handle.callWaiting(SemaphoreOps.ACQUIRE, "acquireUninterruptibly", 1, -1L);
     }
 
     @Override

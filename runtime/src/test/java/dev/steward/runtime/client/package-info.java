@@ -1,0 +1,2 @@
+/** Tests of the client side's parts that need no node. */
+package dev.steward.runtime.client;
