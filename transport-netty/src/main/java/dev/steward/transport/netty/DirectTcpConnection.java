@@ -2,6 +2,7 @@ package dev.steward.transport.netty;
 
 import dev.steward.spi.FrameListener;
 import dev.steward.spi.TransportConnection;
+import java.io.Closeable;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -9,70 +10,131 @@ import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The client side of {@code tcp://} with plain blocking sockets: the thread that sends a frame
- * writes it to the socket itself, and one reader thread per connection reads and delivers frames.
- * Compared with a Netty client this saves the hand-off of every frame to an event loop, which on a
- * synchronous call is a wake-up of the loop thread before the request can leave.
+ * The client side of {@code tcp://} on a plain socket channel, without an event loop. A thread
+ * that will wait for its answer writes its frame to the socket itself, and reads the socket itself
+ * while it looks for the answer ({@link #poll}), so a synchronous call sees its answer as soon as
+ * the kernel has it, with no hand-over to or from another thread. Frames sent without waiting
+ * (asynchronous calls, releases) go to a writer thread, which gathers those sent close together
+ * into one {@code write}. One reader thread per connection waits in {@code epoll} and delivers
+ * whatever no caller reads: answers to asynchronous calls, and answers to callers that stopped
+ * looking and parked. Whoever holds the read lock reads and delivers, one thread at a time, in
+ * order.
  *
  * <p>Frames queued while another thread writes are written by that thread (flat combining), so
- * senders never wait for each other and frames sent close together leave in one {@code write}. The
- * one thread that writes waits while the kernel's send buffer is full, that is while the node does
- * not read; frames that pile up behind it beyond {@code netty.maxQueuedBytes} close the connection.
+ * senders never wait for each other. The one thread that writes waits while the kernel's send
+ * buffer is full, that is while the node does not read; frames that pile up behind it beyond
+ * {@code netty.maxQueuedBytes} close the connection.
  */
-final class BlockingTcpConnection implements TransportConnection {
-    private static final System.Logger LOG = System.getLogger(BlockingTcpConnection.class.getName());
+final class DirectTcpConnection implements TransportConnection {
+    private static final System.Logger LOG = System.getLogger(DirectTcpConnection.class.getName());
     private static final int MAX_GATHER = 64;
+    private static final int READ_BUFFER_BYTES = 64 * 1024;
 
     private final SocketChannel channel;
+    private final Selector readSelector;
     private final FrameListener listener;
     private final NettySettings settings;
     private final String peer;
     private final ConcurrentLinkedQueue<ByteBuffer> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean readLock = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean reported = new AtomicBoolean();
     private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
+    private volatile Selector writeSelector; // the writing thread's, opened when the send buffer first fills
+    private volatile Thread writer; // parks while nothing is queued
+    private volatile boolean writerParked;
+    private ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES); // guarded by readLock
+    private volatile boolean readingStopped; // set on end of stream, a failure or an oversized frame
+    private volatile Throwable closeCause;
 
-    private BlockingTcpConnection(SocketChannel channel, FrameListener listener, NettySettings settings, String peer) {
+    private DirectTcpConnection(
+            SocketChannel channel, Selector readSelector, FrameListener listener, NettySettings settings, String peer) {
         this.channel = channel;
+        this.readSelector = readSelector;
         this.listener = listener;
         this.settings = settings;
         this.peer = peer;
     }
 
-    static BlockingTcpConnection connect(
+    static DirectTcpConnection connect(
             InetSocketAddress remote, String peer, NettySettings settings, FrameListener listener) throws IOException {
         SocketChannel channel = SocketChannel.open();
+        Selector selector = null;
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
             channel.socket().connect(remote, settings.connectTimeoutMillis());
+            channel.configureBlocking(false);
+            selector = Selector.open();
+            channel.register(selector, SelectionKey.OP_READ);
         } catch (SocketTimeoutException e) {
-            channel.close();
+            closeQuietly(channel, selector);
             throw new IOException(
                     "cannot connect to " + peer + ": no answer within " + settings.connectTimeoutMillis() + " ms ("
                             + NettySettings.CONNECT_TIMEOUT_MS + ")",
                     e);
         } catch (IOException e) {
-            channel.close();
+            closeQuietly(channel, selector);
             throw new IOException("cannot connect to " + peer + ": " + e.getMessage(), e);
         }
-        BlockingTcpConnection c = new BlockingTcpConnection(channel, listener, settings, peer);
+        DirectTcpConnection c = new DirectTcpConnection(channel, selector, listener, settings, peer);
         Thread reader = new Thread(c::readLoop, "steward-tcp-reader " + peer);
         reader.setDaemon(true);
+        Thread writer = new Thread(c::writeLoop, "steward-tcp-writer " + peer);
+        writer.setDaemon(true);
+        c.writer = writer;
         reader.start();
+        writer.start();
         return c;
+    }
+
+    private static void closeQuietly(Closeable... resources) {
+        for (Closeable r : resources) {
+            try {
+                if (r != null) {
+                    r.close();
+                }
+            } catch (IOException e) {
+                // nothing to add to the failure being reported
+            }
+        }
     }
 
     @Override
     public boolean send(ByteBuffer frame) {
+        if (!enqueue(frame)) {
+            return false;
+        }
+        if (writerParked) {
+            LockSupport.unpark(writer);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean sendAwaitingAnswer(ByteBuffer frame) {
+        if (!enqueue(frame)) {
+            return false;
+        }
+        drain(Long.MAX_VALUE); // the caller waits anyway: writing now wakes nobody
+        return true;
+    }
+
+    private boolean enqueue(ByteBuffer frame) {
         if (closed.get()) {
             return false;
         }
@@ -85,12 +147,28 @@ final class BlockingTcpConnection implements TransportConnection {
             return false;
         }
         queue.add(copy);
-        drain();
         return true;
     }
 
-    /** Writes everything queued, unless another thread is already at it (it will take ours too). */
-    private void drain() {
+    /** The writer thread: writes what is sent without waiting, gathering what piles up meanwhile. */
+    private void writeLoop() {
+        while (!closed.get()) {
+            writerParked = true;
+            if (queue.isEmpty() && !closed.get()) {
+                LockSupport.park(this);
+            }
+            writerParked = false;
+            drain(Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Writes everything queued, unless another thread is already at it (it will take ours too).
+     *
+     * @param deadline {@link System#nanoTime()} after which a full send buffer ends the wait and the
+     *     connection, or {@link Long#MAX_VALUE} to wait while the connection is open
+     */
+    private void drain(long deadline) {
         while (!queue.isEmpty() && writing.compareAndSet(false, true)) {
             try {
                 int n = 0;
@@ -100,16 +178,19 @@ final class BlockingTcpConnection implements TransportConnection {
                     bytes += b.remaining();
                 }
                 try {
-                    long left = bytes;
-                    while (left > 0) {
-                        left -= channel.write(gather, 0, n);
+                    for (long left = bytes; left > 0; ) {
+                        long written = channel.write(gather, 0, n);
+                        left -= written;
+                        if (written == 0) {
+                            awaitWritable(deadline);
+                        }
                     }
-                } catch (IOException e) {
+                } catch (IOException | ClosedSelectorException e) {
                     fail(e);
                     return;
                 } finally {
                     queuedBytes.addAndGet(-bytes);
-                    java.util.Arrays.fill(gather, 0, n, null);
+                    Arrays.fill(gather, 0, n, null);
                 }
             } finally {
                 writing.set(false);
@@ -117,56 +198,149 @@ final class BlockingTcpConnection implements TransportConnection {
         }
     }
 
-    private void readLoop() {
-        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-        Throwable cause = null;
-        try {
-            while (true) {
-                if (channel.read(buffer) < 0) {
-                    break; // the node hung up
-                }
-                buffer.flip();
-                while (buffer.remaining() >= 4) {
-                    long length = Integer.toUnsignedLong(buffer.getInt(buffer.position()));
-                    if (length > settings.maxFrameBytes()) {
-                        listener.onOversizedFrame(length);
-                        return; // framing is lost: read nothing more; the listener closes
-                    }
-                    if (buffer.remaining() < 4 + length) {
-                        if (buffer.capacity() < 4 + length) {
-                            ByteBuffer bigger = ByteBuffer.allocate((int) Math.max(4 + length, 2L * buffer.capacity()));
-                            bigger.put(buffer);
-                            buffer = bigger;
-                            buffer.flip();
-                        }
-                        break;
-                    }
-                    int start = buffer.position() + 4;
-                    ByteBuffer frame = buffer.duplicate().position(start).limit(start + (int) length);
-                    buffer.position(start + (int) length);
-                    try {
-                        listener.onFrame(frame);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "a frame listener of " + peer + " failed; closing", e);
-                        cause = e;
-                        return;
-                    }
-                }
-                buffer.compact();
+    private IOException notTakenInTime() {
+        return new IOException("peer " + peer + " did not take the frames queued before close() in time ("
+                + NettySettings.CLOSE_TIMEOUT_MS + "=" + settings.closeTimeoutMillis() + "); they were dropped");
+    }
+
+    /** Waits, as the one writing thread, until the kernel takes more bytes. */
+    private void awaitWritable(long deadline) throws IOException {
+        if (closed.get()) {
+            throw new ClosedChannelException();
+        }
+        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+            throw notTakenInTime();
+        }
+        Selector selector = writeSelector;
+        if (selector == null) {
+            selector = Selector.open();
+            writeSelector = selector;
+            if (closed.get()) { // the reader thread may have ended before it could see this one
+                closeQuietly(selector);
+                throw new ClosedChannelException();
             }
-        } catch (ClosedChannelException e) {
-            cause = null; // closed from this side
-        } catch (IOException e) {
-            cause = closed.get() ? null : e;
+            channel.register(selector, SelectionKey.OP_WRITE);
+        }
+        selector.select(100); // short: close() and the deadline are checked between waits
+        selector.selectedKeys().clear();
+    }
+
+    @Override
+    public boolean poll() {
+        if (readingStopped || !readLock.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            return readAvailable();
         } finally {
-            closeChannel();
-            report(cause);
+            readLock.set(false);
         }
     }
 
+    private void readLoop() {
+        try {
+            while (!readingStopped) {
+                readSelector.select();
+                readSelector.selectedKeys().clear();
+                if (readLock.compareAndSet(false, true)) {
+                    try {
+                        readAvailable();
+                    } finally {
+                        readLock.set(false);
+                    }
+                } else {
+                    // A caller is reading; epoll reports again whatever it leaves unread.
+                    Thread.yield();
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            stopReading(closed.get() ? null : e);
+        } finally {
+            closeChannel();
+            closeQuietly(readSelector, writeSelector);
+            report(closeCause);
+        }
+    }
+
+    /**
+     * Reads what the kernel has and delivers every whole frame, with the read lock held.
+     *
+     * @return whether it delivered a frame
+     */
+    private boolean readAvailable() {
+        boolean delivered = false;
+        while (!readingStopped) {
+            int n;
+            try {
+                n = channel.read(buffer);
+            } catch (IOException e) {
+                stopReading(closed.get() ? null : e); // closed from this side, or the node's end broke
+                return delivered;
+            }
+            if (n < 0) {
+                stopReading(null); // the node hung up
+                return delivered;
+            }
+            if (n == 0) {
+                return delivered;
+            }
+            buffer.flip();
+            delivered |= deliverFrames();
+            buffer.compact();
+        }
+        return delivered;
+    }
+
+    /** Delivers the whole frames in the flipped buffer; leaves a partial frame, growing the buffer to fit it. */
+    private boolean deliverFrames() {
+        boolean delivered = false;
+        while (buffer.remaining() >= 4) {
+            long length = Integer.toUnsignedLong(buffer.getInt(buffer.position()));
+            if (length > settings.maxFrameBytes()) {
+                readingStopped = true; // framing is lost: read nothing more; the listener closes
+                readSelector.wakeup();
+                listener.onOversizedFrame(length);
+                return delivered;
+            }
+            if (buffer.remaining() < 4 + length) {
+                if (buffer.capacity() < 4 + length) {
+                    ByteBuffer bigger = ByteBuffer.allocate((int) Math.max(4 + length, 2L * buffer.capacity()));
+                    bigger.put(buffer);
+                    buffer = bigger;
+                    buffer.flip();
+                }
+                return delivered;
+            }
+            int start = buffer.position() + 4;
+            ByteBuffer frame = buffer.duplicate().position(start).limit(start + (int) length);
+            buffer.position(start + (int) length);
+            try {
+                listener.onFrame(frame);
+                delivered = true;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a frame listener of " + peer + " failed; closing", e);
+                stopReading(e);
+                closeChannel();
+                return delivered;
+            }
+        }
+        return delivered;
+    }
+
+    /** Ends reading; the reader thread closes the channel and reports the cause. */
+    private void stopReading(Throwable cause) {
+        if (closeCause == null && cause != null) {
+            closeCause = cause;
+        }
+        readingStopped = true;
+        readSelector.wakeup();
+    }
+
+    /** Closes on a failure; one that follows a close from this side reports the close's cause. */
     private void fail(Throwable cause) {
+        Throwable reported = closed.get() ? closeCause : cause;
         closeChannel();
-        report(cause);
+        report(reported);
     }
 
     private void report(Throwable cause) {
@@ -176,13 +350,24 @@ final class BlockingTcpConnection implements TransportConnection {
         }
     }
 
+    /**
+     * Closes the socket and wakes the threads that wait on it. The kernel's socket goes once both
+     * selectors have let go of it, which the reader thread sees to as it ends.
+     */
     private void closeChannel() {
         closed.set(true);
+        readingStopped = true;
         try {
             channel.close();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "closing " + peer + " failed: " + e);
         }
+        readSelector.wakeup();
+        Selector w = writeSelector;
+        if (w != null) {
+            w.wakeup();
+        }
+        LockSupport.unpark(writer);
     }
 
     @Override
@@ -190,13 +375,21 @@ final class BlockingTcpConnection implements TransportConnection {
         if (closed.get()) {
             return;
         }
-        drain(); // what was queued before close() leaves first
+        // what was queued before close() leaves first, if the node takes it in time
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.closeTimeoutMillis());
+        drain(deadline);
+        while (writing.get() && !closed.get() && System.nanoTime() - deadline < 0) {
+            Thread.yield(); // the writer thread is at it
+        }
+        if (writing.get() || !queue.isEmpty()) {
+            stopReading(notTakenInTime());
+        }
         try {
             channel.shutdownOutput();
         } catch (IOException e) {
             // already gone
         }
-        closeChannel(); // the reader sees the close and reports it
+        closeChannel(); // the reader thread sees the close and reports it
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.io.IOException;
  * @param maxQueuedBytes how many outgoing bytes may wait for a slow peer before the connection is
  *     closed
  * @param closeTimeoutMillis how long {@code close()} waits for queued frames to leave
- * @param blockingClient whether client connections use blocking sockets instead of Netty
+ * @param directClient whether client connections are {@link DirectTcpConnection}s (callers write
+ *     and read the socket themselves) rather than Netty channels
  */
 record NettySettings(
         NettyTransportKind kind,
@@ -21,7 +22,7 @@ record NettySettings(
         int connectTimeoutMillis,
         long maxQueuedBytes,
         long closeTimeoutMillis,
-        boolean blockingClient) {
+        boolean directClient) {
     static final String TRANSPORT = "netty.transport";
     static final String CONNECT_TIMEOUT_MS = "netty.connectTimeoutMs";
     static final String MAX_QUEUED_BYTES = "netty.maxQueuedBytes";
@@ -50,17 +51,17 @@ record NettySettings(
                 (int) positive(config, CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS, Integer.MAX_VALUE),
                 positive(config, MAX_QUEUED_BYTES, DEFAULT_MAX_QUEUED_BYTES, Long.MAX_VALUE),
                 positive(config, CLOSE_TIMEOUT_MS, DEFAULT_CLOSE_TIMEOUT_MS, Long.MAX_VALUE),
-                client(config.option(CLIENT, System.getProperty("steward." + CLIENT, "netty"))));
+                client(config.option(CLIENT, System.getProperty("steward." + CLIENT, "direct"))));
     }
 
     private static boolean client(String kind) {
         switch (kind.trim()) {
-            case "blocking":
+            case "direct":
                 return true;
             case "netty":
                 return false;
             default:
-                throw new IllegalArgumentException(CLIENT + " must be 'netty' or 'blocking', not '" + kind + "'");
+                throw new IllegalArgumentException(CLIENT + " must be 'direct' or 'netty', not '" + kind + "'");
         }
     }
 

@@ -88,8 +88,8 @@ public final class NettyTransportProvider extends TransportProvider {
         } catch (UnknownHostException e) {
             throw new IOException("cannot connect to " + where + ": unknown host " + where.host(), e);
         }
-        if (settings.blockingClient()) {
-            return BlockingTcpConnection.connect(remote, where.toString(), settings, listener);
+        if (settings.directClient()) {
+            return DirectTcpConnection.connect(remote, where.toString(), settings, listener);
         }
         SharedEventLoops.Lease lease = SharedEventLoops.acquire(settings.kind());
         ChannelFuture connected = new Bootstrap()

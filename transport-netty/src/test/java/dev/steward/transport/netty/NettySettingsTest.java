@@ -55,14 +55,14 @@ class NettySettingsTest {
 
     @Test
     void choosesTheClientAndRefusesAnUnknownOne() throws Exception {
-        assertThat(NettySettings.from(Transports.config(1024)).blockingClient())
-                .as("the event-loop client by default")
-                .isFalse();
-        assertThat(NettySettings.from(Transports.config(1024, NettySettings.CLIENT, "blocking"))
-                        .blockingClient())
+        assertThat(NettySettings.from(Transports.config(1024)).directClient())
+                .as("the direct client by default")
                 .isTrue();
+        assertThat(NettySettings.from(Transports.config(1024, NettySettings.CLIENT, "netty"))
+                        .directClient())
+                .isFalse();
         assertThatThrownBy(() -> NettySettings.from(Transports.config(1024, NettySettings.CLIENT, "threaded")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("netty.client must be 'netty' or 'blocking', not 'threaded'");
+                .hasMessageContaining("netty.client must be 'direct' or 'netty', not 'threaded'");
     }
 }

@@ -128,7 +128,9 @@ class NettyTransportTest {
         assertThat(connection.send(ByteBuffer.wrap(new byte[] {1}))).isFalse();
         assertThat(connection.isOpen()).isFalse();
         assertThat(client.closeCalls.get()).isEqualTo(1);
-        assertThat(client.threads).allMatch(name -> name.startsWith("steward-netty-"));
+        assertThat(client.threads)
+                .as("onClose on the transport's own thread")
+                .allMatch(name -> name.startsWith("steward-netty-") || name.startsWith("steward-tcp-reader "));
         server.close();
     }
 

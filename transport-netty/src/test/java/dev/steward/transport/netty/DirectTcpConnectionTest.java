@@ -1,0 +1,185 @@
+package dev.steward.transport.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.spi.ServerTransport;
+import dev.steward.spi.TransportConfig;
+import dev.steward.spi.TransportConnection;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The direct client ({@code netty.client=direct}, the default): who writes and who reads. */
+class DirectTcpConnectionTest {
+    private static final TransportConfig DIRECT = Transports.config(1 << 20, NettySettings.CLIENT, "direct");
+
+    private final Transports transports = new Transports();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        transports.closeAll();
+    }
+
+    /** Notes the thread of every frame it is handed. */
+    private static final class ThreadNotingListener extends RecordingListener {
+        final List<String> frameThreads = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onFrame(ByteBuffer frame) {
+            frameThreads.add(Thread.currentThread().getName());
+            super.onFrame(frame);
+        }
+    }
+
+    private TransportConnection connectToEcho(RecordingListener listener) throws IOException {
+        ServerTransport server = transports.track(
+                transports.provider.listen(URI.create("tcp://127.0.0.1:0"), DIRECT, Transports.echo()));
+        TransportConnection c = transports.track(transports.provider.connect(server.address(), DIRECT, listener));
+        assertThat(c).isInstanceOf(DirectTcpConnection.class);
+        return c;
+    }
+
+    private static ByteBuffer number(int i) {
+        return ByteBuffer.allocate(4).putInt(0, i);
+    }
+
+    @Test
+    void aThreadThatPollsReadsItsOwnAnswersAndTheReaderThreadDeliversTheRest() throws Exception {
+        ThreadNotingListener client = new ThreadNotingListener();
+        TransportConnection c = connectToEcho(client);
+        String me = Thread.currentThread().getName();
+        for (int i = 0; i < 300; i++) {
+            assertThat(c.sendAwaitingAnswer(number(i))).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RecordingListener.WAIT_SECONDS);
+            while (client.frames.isEmpty()) {
+                c.poll();
+                assertThat(System.nanoTime() - deadline)
+                        .as("answer %d in time", i)
+                        .isNegative();
+            }
+            assertThat(ByteBuffer.wrap(client.nextFrame()).getInt()).isEqualTo(i);
+        }
+        assertThat(client.frameThreads).as("answers read by the waiting thread").contains(me);
+        // a thread that does not poll gets its answers from the reader thread
+        client.frameThreads.clear();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(other.submit(() -> c.send(number(-1))).get(10, TimeUnit.SECONDS))
+                    .isTrue();
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(ByteBuffer.wrap(client.nextFrame()).getInt()).isEqualTo(-1);
+        assertThat(client.frameThreads).singleElement().asString().startsWith("steward-tcp-reader ");
+        assertThat(client.closeCalls.get()).isZero();
+    }
+
+    @Test
+    void framesSentBothWaysFromSeveralThreadsArriveWholeAndInEachThreadsOrder() throws Exception {
+        RecordingListener client = new RecordingListener();
+        TransportConnection c = connectToEcho(client);
+        int threads = 4;
+        int each = 2_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        // asynchronous sends go through the writer thread, awaited ones are
+                        // written by the caller; a 3 kB frame now and then needs several reads
+                        int size = i % 97 == 0 ? 3_000 : 8;
+                        ByteBuffer frame =
+                                ByteBuffer.allocate(size).putInt(0, thread).putInt(4, i);
+                        boolean sent = i % 3 == 0 ? c.sendAwaitingAnswer(frame) : c.send(frame);
+                        assertThat(sent).isTrue();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int[] next = new int[threads];
+        for (int n = 0; n < threads * each; n++) {
+            ByteBuffer answer = ByteBuffer.wrap(client.nextFrame());
+            int thread = answer.getInt(0);
+            assertThat(answer.getInt(4))
+                    .as("thread %d's frames in order", thread)
+                    .isEqualTo(next[thread]++);
+            assertThat(answer.remaining()).isEqualTo(next[thread] % 97 == 1 ? 3_000 : 8);
+        }
+        assertThat(client.closeCalls.get()).isZero();
+    }
+
+    @Test
+    void closeGivesUpOnANodeThatDoesNotReadAndSaysSo() throws Exception {
+        TransportConfig config =
+                Transports.config(1 << 20, NettySettings.CLIENT, "direct", NettySettings.CLOSE_TIMEOUT_MS, "300");
+        try (ServerSocket deaf = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            RecordingListener client = new RecordingListener();
+            TransportConnection c =
+                    transports.provider.connect(URI.create("tcp://127.0.0.1:" + deaf.getLocalPort()), config, client);
+            try (Socket accepted = deaf.accept()) {
+                // fill the kernel's buffers on both sides: the writer thread ends up waiting
+                ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+                for (int i = 0; i < 600; i++) {
+                    assertThat(c.send(chunk)).isTrue();
+                }
+                long start = System.nanoTime();
+                c.close();
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+                client.awaitClose();
+                assertThat(client.closeCause.get())
+                        .isInstanceOf(IOException.class)
+                        .hasMessageContaining("did not take the frames queued before close() in time");
+                assertThat(client.closeCalls.get()).isEqualTo(1);
+                assertThat(c.isOpen()).isFalse();
+                assertThat(c.send(chunk)).isFalse();
+                assertThat(c.poll()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aNodeThatHangsUpWhileAThreadPollsIsReportedOnceFromTheReaderThread() throws Exception {
+        try (ServerSocket node = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            RecordingListener client = new RecordingListener();
+            TransportConnection c = transports.track(
+                    transports.provider.connect(URI.create("tcp://127.0.0.1:" + node.getLocalPort()), DIRECT, client));
+            try (Socket accepted = node.accept()) {
+                accepted.getOutputStream().write(new byte[] {0, 0, 0, 2, 7, 8});
+                accepted.shutdownOutput();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RecordingListener.WAIT_SECONDS);
+                while (client.closed.getCount() > 0) {
+                    c.poll();
+                    assertThat(System.nanoTime() - deadline)
+                            .as("onClose in time")
+                            .isNegative();
+                }
+            }
+            assertThat(client.nextFrame()).containsExactly(7, 8);
+            assertThat(client.closeCause.get()).isNull();
+            assertThat(client.closeCalls.get()).isEqualTo(1);
+            assertThat(client.threads).singleElement().asString().startsWith("steward-tcp-reader ");
+            assertThat(c.isOpen()).isFalse();
+        }
+    }
+}
