@@ -1,6 +1,7 @@
 package dev.steward.spi;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 
 /** One connection between a client and a node, as a transport provides it. Internal. */
 public interface TransportConnection {
@@ -52,6 +53,23 @@ public interface TransportConnection {
      * @return {@code true} if it delivered anything
      */
     default boolean poll() {
+        return false;
+    }
+
+    /**
+     * Blocks the calling thread until bytes may have arrived on this connection or {@code answer}
+     * completes, at most for the given time, so that a thread that waits long for an answer can
+     * sleep in the kernel and read the answer itself ({@link #poll}) when it comes, instead of
+     * being handed it by the transport's thread. Returns at once, {@code false}, if the transport
+     * cannot do this, as this default does: the caller then parks until the answer is delivered.
+     * May return early, also when nothing arrived; returns early when the thread is interrupted.
+     *
+     * @param answer the future the caller waits for; its completion (by whichever thread read the
+     *     answer) ends the wait
+     * @param timeoutNanos the longest wait
+     * @return {@code false} if the transport cannot wait this way
+     */
+    default boolean awaitReadable(CompletableFuture<?> answer, long timeoutNanos) {
         return false;
     }
 

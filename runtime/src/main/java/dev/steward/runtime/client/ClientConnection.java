@@ -367,6 +367,7 @@ public final class ClientConnection implements FrameListener {
         if (lookFirst) {
             spinBriefly(f);
         }
+        waitReading(f);
         try {
             return f.join();
         } catch (CompletionException e) {
@@ -412,6 +413,34 @@ public final class ClientConnection implements FrameListener {
             }
         }
     }
+
+    /**
+     * Waits for a call's answer asleep in the kernel on the connection, and reads it on this thread,
+     * where the transport can ({@link TransportConnection#awaitReadable}): the answer then costs
+     * one wake-up, this thread's, rather than one of the transport's thread and another when it
+     * hands the answer over. Returns when the answer is in, at once where the transport cannot
+     * wait this way, and with the interrupt status untouched when the thread is interrupted; the
+     * caller then waits on the future as usual.
+     *
+     * @param f the call's future
+     */
+    static void waitReading(CompletableFuture<Object> f) {
+        TransportConnection reader = f instanceof Pending p ? p.transport : null;
+        if (reader == null) {
+            return;
+        }
+        while (!f.isDone() && !Thread.currentThread().isInterrupted()) {
+            if (reader.poll() || f.isDone()) {
+                continue;
+            }
+            if (!reader.awaitReadable(f, MAX_READING_WAIT_NANOS)) {
+                return;
+            }
+        }
+    }
+
+    /** How long one {@link TransportConnection#awaitReadable} lasts before the future is checked again. */
+    private static final long MAX_READING_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /**
      * Prepares a remote failure to be thrown in the calling thread.

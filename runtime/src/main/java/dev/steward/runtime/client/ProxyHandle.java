@@ -184,6 +184,7 @@ public final class ProxyHandle {
         if (waits.worthLooking(method)) {
             ClientConnection.spinBriefly(f); // many waits on one host end within microseconds
         }
+        ClientConnection.waitReading(f); // returns at an interrupt, which f.get() then throws
         try {
             Object result = f.get();
             waits.record(method, System.nanoTime() - start);

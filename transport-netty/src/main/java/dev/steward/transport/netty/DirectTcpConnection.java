@@ -15,6 +15,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,9 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * while it looks for the answer ({@link #poll}), so a synchronous call sees its answer as soon as
  * the kernel has it, with no hand-over to or from another thread. Frames sent without waiting
  * (asynchronous calls, releases) go to a writer thread, which gathers those sent close together
- * into one {@code write}. One reader thread per connection waits in {@code epoll} and delivers
- * whatever no caller reads: answers to asynchronous calls, and answers to callers that stopped
- * looking and parked. Whoever holds the read lock reads and delivers, one thread at a time, in
+ * into one {@code write}. A caller that waits longer sleeps in {@code epoll} on the socket itself
+ * ({@link #awaitReadable}) and reads its answer when the kernel wakes it. One reader thread per
+ * connection waits in {@code epoll} too and delivers whatever no caller reads, such as answers to
+ * asynchronous calls. Whoever holds the read lock reads and delivers, one thread at a time, in
  * order.
  *
  * <p>Frames queued while another thread writes are written by that thread (flat combining), so
@@ -55,6 +60,11 @@ final class DirectTcpConnection implements TransportConnection {
     private final AtomicBoolean reported = new AtomicBoolean();
     private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
     private volatile Selector writeSelector; // the writing thread's, opened when the send buffer first fills
+    /** Selectors on this socket for callers that wait in the kernel ({@link #awaitReadable}), idle ones. */
+    private final ConcurrentLinkedDeque<WaitSelector> spareSelectors = new ConcurrentLinkedDeque<>();
+    /** The selectors of {@link #spareSelectors}, idle or in use, to wake and close at the end. */
+    private final Set<Selector> waitSelectors = ConcurrentHashMap.newKeySet();
+
     private volatile Thread writer; // parks while nothing is queued
     private volatile boolean writerParked;
     private ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES); // guarded by readLock
@@ -237,6 +247,63 @@ final class DirectTcpConnection implements TransportConnection {
         }
     }
 
+    /**
+     * Sleeps in {@code epoll} until the socket has bytes, on a selector of its own that the caller
+     * borrows, so that a caller that waits long is woken by the kernel itself and reads its answer
+     * ({@link #poll}). The reader thread is woken too and may deliver the answer first: the
+     * answer's completion wakes the selector (a wake-up that comes before the select makes it
+     * return at once), so the caller never sleeps through an answer another thread read.
+     */
+    @Override
+    public boolean awaitReadable(CompletableFuture<?> answer, long timeoutNanos) {
+        if (readingStopped) {
+            return false;
+        }
+        if (answer.isDone()) {
+            return true; // its wake-up may have ended an earlier wait already
+        }
+        WaitSelector waiting = spareSelectors.pollFirst(); // the one this thread used last, likely
+        try {
+            if (waiting == null) {
+                waiting = new WaitSelector(Selector.open());
+                waitSelectors.add(waiting.selector);
+                if (closed.get()) { // the reader thread may have closed the others already
+                    throw new ClosedChannelException();
+                }
+                channel.register(waiting.selector, SelectionKey.OP_READ);
+            }
+            waiting.arm(answer);
+            waiting.selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+            waiting.selector.selectedKeys().clear();
+        } catch (IOException | ClosedSelectorException e) {
+            if (waiting != null) {
+                waitSelectors.remove(waiting.selector);
+                closeQuietly(waiting.selector);
+            }
+            return false; // closing: the caller parks until onClose fails its call
+        }
+        spareSelectors.addFirst(waiting);
+        return true;
+    }
+
+    /** A selector on this socket that one caller at a time borrows to sleep in. */
+    private static final class WaitSelector {
+        final Selector selector;
+        private CompletableFuture<?> armedFor; // touched by the borrowing thread only
+
+        WaitSelector(Selector selector) {
+            this.selector = selector;
+        }
+
+        /** Makes the answer's completion wake this selector, once per answer. */
+        void arm(CompletableFuture<?> answer) {
+            if (armedFor != answer) {
+                armedFor = answer;
+                answer.whenComplete((result, failure) -> selector.wakeup());
+            }
+        }
+    }
+
     private void readLoop() {
         try {
             while (!readingStopped) {
@@ -258,6 +325,7 @@ final class DirectTcpConnection implements TransportConnection {
         } finally {
             closeChannel();
             closeQuietly(readSelector, writeSelector);
+            waitSelectors.forEach(DirectTcpConnection::closeQuietly);
             report(closeCause);
         }
     }
@@ -368,6 +436,7 @@ final class DirectTcpConnection implements TransportConnection {
             w.wakeup();
         }
         LockSupport.unpark(writer);
+        waitSelectors.forEach(Selector::wakeup);
     }
 
     @Override

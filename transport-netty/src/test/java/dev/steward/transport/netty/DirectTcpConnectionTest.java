@@ -14,10 +14,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +182,63 @@ class DirectTcpConnectionTest {
             assertThat(client.closeCalls.get()).isEqualTo(1);
             assertThat(client.threads).singleElement().asString().startsWith("steward-tcp-reader ");
             assertThat(c.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void aThreadWaitingInTheKernelWakesForBytesAndForAnAnswerAnotherThreadRead() throws Exception {
+        Duration longWait = Duration.ofSeconds(30);
+        try (ServerSocket node = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ThreadNotingListener client = new ThreadNotingListener();
+            TransportConnection c = transports.track(
+                    transports.provider.connect(URI.create("tcp://127.0.0.1:" + node.getLocalPort()), DIRECT, client));
+            try (Socket accepted = node.accept()) {
+                CompletableFuture<Object> never = new CompletableFuture<>();
+                // bytes that come while the thread sleeps wake it
+                ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+                try {
+                    later.schedule(
+                            () -> {
+                                accepted.getOutputStream().write(new byte[] {0, 0, 0, 1, 42});
+                                return null;
+                            },
+                            200,
+                            TimeUnit.MILLISECONDS);
+                    long start = System.nanoTime();
+                    while (client.frames.isEmpty()) {
+                        assertThat(c.awaitReadable(never, longWait.toNanos())).isTrue();
+                        c.poll();
+                        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+                    }
+                    assertThat(client.nextFrame()).containsExactly(42);
+
+                    // an answer completed by another thread ends the wait, also one completed before it
+                    CompletableFuture<Object> answer = new CompletableFuture<>();
+                    later.schedule(() -> answer.complete("read elsewhere"), 200, TimeUnit.MILLISECONDS);
+                    start = System.nanoTime();
+                    while (!answer.isDone()) {
+                        assertThat(c.awaitReadable(answer, longWait.toNanos())).isTrue();
+                    }
+                    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+                    start = System.nanoTime();
+                    assertThat(c.awaitReadable(answer, longWait.toNanos())).isTrue();
+                    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+                } finally {
+                    later.shutdownNow();
+                }
+                // an interrupt ends the wait and stays set
+                Thread.currentThread().interrupt();
+                try {
+                    assertThat(c.awaitReadable(never, longWait.toNanos())).isTrue();
+                    assertThat(Thread.currentThread().isInterrupted()).isTrue();
+                } finally {
+                    Thread.interrupted();
+                }
+            }
+            client.awaitClose(); // the node hung up
+            assertThat(c.awaitReadable(new CompletableFuture<>(), longWait.toNanos()))
+                    .as("a closed connection has nothing to wait for")
+                    .isFalse();
         }
     }
 }
