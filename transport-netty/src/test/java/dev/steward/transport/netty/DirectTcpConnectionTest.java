@@ -241,4 +241,75 @@ class DirectTcpConnectionTest {
                     .isFalse();
         }
     }
+
+    @Test
+    void aFrameLargerThanTheReadBufferArrivesWholeWhoeverReadsIt() throws Exception {
+        RecordingListener client = new RecordingListener();
+        TransportConnection c = connectToEcho(client);
+        for (int round = 0; round < 2; round++) {
+            byte[] big = new byte[200_000 + round];
+            for (int i = 0; i < big.length; i++) {
+                big[i] = (byte) (i * 31 + round);
+            }
+            if (round == 0) {
+                assertThat(c.send(ByteBuffer.wrap(big))).isTrue(); // the reader thread reads it
+            } else {
+                assertThat(c.sendAwaitingAnswer(ByteBuffer.wrap(big))).isTrue();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RecordingListener.WAIT_SECONDS);
+                while (client.frames.isEmpty() && System.nanoTime() - deadline < 0) {
+                    c.poll(); // this thread takes part in reading it
+                }
+            }
+            assertThat(client.nextFrame()).isEqualTo(big);
+        }
+    }
+
+    @Test
+    void anOversizedFrameFromTheNodeIsReportedAndNothingAfterItIsRead() throws Exception {
+        TransportConfig small = Transports.config(1024, NettySettings.CLIENT, "direct");
+        try (ServerSocket node = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            RecordingListener client = new RecordingListener() {
+                @Override
+                public void onOversizedFrame(long length) {
+                    super.onOversizedFrame(length);
+                    closeFromListener.run();
+                }
+            };
+            TransportConnection c = transports.track(
+                    transports.provider.connect(URI.create("tcp://127.0.0.1:" + node.getLocalPort()), small, client));
+            client.closeFromListener = c::close;
+            try (Socket accepted = node.accept()) {
+                // a good frame, then one announced at 1 MB, then bytes that must never be read as frames
+                accepted.getOutputStream().write(new byte[] {0, 0, 0, 1, 5, 0, 0x10, 0, 0, 9, 9, 9, 0, 0, 0, 1, 6});
+                client.awaitOversized();
+                client.awaitClose();
+            }
+            assertThat(client.nextFrame()).containsExactly(5);
+            assertThat(client.oversized).containsExactly(0x100000L);
+            assertThat(client.frames)
+                    .as("nothing read after the oversized frame")
+                    .isEmpty();
+            assertThat(client.closeCalls.get()).isEqualTo(1);
+            assertThat(c.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsClosesItsConnectionWithThatCause() throws Exception {
+        IllegalStateException boom = new IllegalStateException("listener failed");
+        RecordingListener client = new RecordingListener() {
+            @Override
+            public void onFrame(ByteBuffer frame) {
+                super.onFrame(frame);
+                throw boom;
+            }
+        };
+        TransportConnection c = connectToEcho(client);
+        assertThat(c.send(number(1))).isTrue();
+        client.awaitClose();
+        assertThat(client.closeCause.get()).isSameAs(boom);
+        assertThat(client.closeCalls.get()).isEqualTo(1);
+        assertThat(c.isOpen()).isFalse();
+        assertThat(c.send(number(2))).isFalse();
+    }
 }

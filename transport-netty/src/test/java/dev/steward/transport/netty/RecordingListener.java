@@ -25,6 +25,8 @@ class RecordingListener implements FrameListener {
     final AtomicInteger framesAfterClose = new AtomicInteger();
     final AtomicReference<Throwable> closeCause = new AtomicReference<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
+    /** What a subclass may run to close its connection from a callback, as the runtime does. */
+    volatile Runnable closeFromListener = () -> {};
 
     @Override
     public void onFrame(ByteBuffer frame) {
