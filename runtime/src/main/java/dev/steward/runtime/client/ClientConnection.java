@@ -352,22 +352,19 @@ public final class ClientConnection implements FrameListener {
      * @return its value
      */
     public static Object await(CompletableFuture<Object> f) {
-        return await(f, true);
+        spinBriefly(f);
+        waitReading(f);
+        return join(f);
     }
 
     /**
-     * Waits for a call's future without being interruptible, like {@link #await(CompletableFuture)},
-     * looking for the answer before parking only if asked to.
+     * Waits for a call's future without being interruptible and without looking for the answer
+     * first, and rethrows its failure with the caller's stack trace.
      *
      * @param f the future
-     * @param lookFirst whether to poll for the answer for a while before parking
      * @return its value
      */
-    static Object await(CompletableFuture<Object> f, boolean lookFirst) {
-        if (lookFirst) {
-            spinBriefly(f);
-        }
-        waitReading(f);
+    static Object join(CompletableFuture<Object> f) {
         try {
             return f.join();
         } catch (CompletionException e) {

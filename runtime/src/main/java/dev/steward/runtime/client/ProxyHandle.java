@@ -150,14 +150,28 @@ public final class ProxyHandle {
      */
     public Object callWaiting(int method, String name, Object... args) {
         checkOpen(name);
-        connection.refuseWhileDelivering(name);
         long start = System.nanoTime();
-        ClientConnection.Pending f = connection.callAwaited(ref.objectId(), method, name, args);
+        ClientConnection.Pending f = sendAndWatch(method, name, args);
         try {
-            return ClientConnection.await(f, waits.worthLooking(method));
+            return ClientConnection.join(f);
         } finally {
             waits.record(method, System.nanoTime() - start);
         }
+    }
+
+    /**
+     * Sends a call that may wait on the node and waits for its answer the cheapest way the
+     * transport allows (a look first, while this method's answers came quickly lately, then asleep
+     * on the connection), stopping early at an interrupt.
+     */
+    private ClientConnection.Pending sendAndWatch(int method, String name, Object... args) {
+        connection.refuseWhileDelivering(name);
+        ClientConnection.Pending f = connection.callAwaited(ref.objectId(), method, name, args);
+        if (waits.worthLooking(method)) {
+            ClientConnection.spinBriefly(f); // many waits on one host end within microseconds
+        }
+        ClientConnection.waitReading(f);
+        return f;
     }
 
     /**
@@ -178,13 +192,8 @@ public final class ProxyHandle {
         if (Thread.interrupted()) {
             throw new InterruptedException(name + " was called by an interrupted thread");
         }
-        connection.refuseWhileDelivering(name);
         long start = System.nanoTime();
-        ClientConnection.Pending f = connection.callAwaited(ref.objectId(), method, name, args);
-        if (waits.worthLooking(method)) {
-            ClientConnection.spinBriefly(f); // many waits on one host end within microseconds
-        }
-        ClientConnection.waitReading(f); // returns at an interrupt, which f.get() then throws
+        ClientConnection.Pending f = sendAndWatch(method, name, args); // an interrupt: f.get() throws
         try {
             Object result = f.get();
             waits.record(method, System.nanoTime() - start);
