@@ -11,7 +11,6 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
@@ -75,8 +74,7 @@ final class NettyConnection implements TransportConnection {
         // The channel's backlog counts from its low water mark; close enough for a limit this size.
         long queued = pendingBytes.get() + channel.bytesBeforeWritable() + length;
         if (queued > settings.maxQueuedBytes()) {
-            failAndClose(new IOException("peer " + peer + " is not reading: " + queued + " bytes queued, more than "
-                    + NettySettings.MAX_QUEUED_BYTES + "=" + settings.maxQueuedBytes() + "; closing the connection"));
+            failAndClose(settings.notReading(peer, queued));
             return false;
         }
         ByteBuf copy = channel.alloc().ioBuffer(length);
@@ -266,9 +264,7 @@ final class NettyConnection implements TransportConnection {
 
     private void closeNowOnLoop() {
         if (!outputFlushed && !inactive) {
-            recordCause(new IOException("peer " + peer + " did not take the frames queued before close() in time"
-                    + " (" + NettySettings.CLOSE_TIMEOUT_MS + "=" + settings.closeTimeoutMillis()
-                    + "); they were dropped"));
+            recordCause(settings.notTakenBeforeClose(peer));
         }
         channel.close();
     }

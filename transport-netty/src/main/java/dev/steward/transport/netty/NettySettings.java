@@ -54,6 +54,29 @@ record NettySettings(
                 client(config.option(CLIENT, System.getProperty("steward." + CLIENT, "direct"))));
     }
 
+    /**
+     * The failure that closes a connection whose peer leaves too much unread.
+     *
+     * @param peer the peer
+     * @param queued the bytes that would be queued
+     * @return the failure to report
+     */
+    IOException notReading(String peer, long queued) {
+        return new IOException("peer " + peer + " is not reading: " + queued + " bytes queued, more than "
+                + MAX_QUEUED_BYTES + "=" + maxQueuedBytes + "; closing the connection");
+    }
+
+    /**
+     * The failure reported when {@code close()} gave up on frames the peer did not take.
+     *
+     * @param peer the peer
+     * @return the failure to report
+     */
+    IOException notTakenBeforeClose(String peer) {
+        return new IOException("peer " + peer + " did not take the frames queued before close() in time ("
+                + CLOSE_TIMEOUT_MS + "=" + closeTimeoutMillis + "); they were dropped");
+    }
+
     private static boolean client(String kind) {
         switch (kind.trim()) {
             case "direct":
