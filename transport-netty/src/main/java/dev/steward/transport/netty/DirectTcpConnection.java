@@ -152,8 +152,7 @@ final class DirectTcpConnection implements TransportConnection {
         ByteBuffer copy = ByteBuffer.allocate(4 + length);
         copy.putInt(length).put(frame.duplicate()).flip();
         if (queuedBytes.addAndGet(copy.remaining()) > settings.maxQueuedBytes()) {
-            fail(new IOException("peer " + peer + " is not reading: " + queuedBytes.get() + " bytes queued, over "
-                    + NettySettings.MAX_QUEUED_BYTES + " = " + settings.maxQueuedBytes()));
+            fail(settings.notReading(peer, queuedBytes.get()));
             return false;
         }
         queue.add(copy);
@@ -208,18 +207,13 @@ final class DirectTcpConnection implements TransportConnection {
         }
     }
 
-    private IOException notTakenInTime() {
-        return new IOException("peer " + peer + " did not take the frames queued before close() in time ("
-                + NettySettings.CLOSE_TIMEOUT_MS + "=" + settings.closeTimeoutMillis() + "); they were dropped");
-    }
-
     /** Waits, as the one writing thread, until the kernel takes more bytes. */
     private void awaitWritable(long deadline) throws IOException {
         if (closed.get()) {
             throw new ClosedChannelException();
         }
         if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
-            throw notTakenInTime();
+            throw settings.notTakenBeforeClose(peer);
         }
         Selector selector = writeSelector;
         if (selector == null) {
@@ -404,11 +398,17 @@ final class DirectTcpConnection implements TransportConnection {
         readSelector.wakeup();
     }
 
-    /** Closes on a failure; one that follows a close from this side reports the close's cause. */
+    /**
+     * Closes on a failure; one that follows a close from this side reports the close's cause. The
+     * cause is recorded before the channel closes: the reader thread, woken by the close, reports
+     * the recorded cause if it gets there first.
+     */
     private void fail(Throwable cause) {
-        Throwable reported = closed.get() ? closeCause : cause;
+        if (!closed.get()) {
+            stopReading(cause);
+        }
         closeChannel();
-        report(reported);
+        report(closeCause);
     }
 
     private void report(Throwable cause) {
@@ -451,7 +451,7 @@ final class DirectTcpConnection implements TransportConnection {
             Thread.yield(); // the writer thread is at it
         }
         if (writing.get() || !queue.isEmpty()) {
-            stopReading(notTakenInTime());
+            stopReading(settings.notTakenBeforeClose(peer));
         }
         try {
             channel.shutdownOutput();
