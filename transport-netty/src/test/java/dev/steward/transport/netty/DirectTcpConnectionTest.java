@@ -54,6 +54,13 @@ class DirectTcpConnectionTest {
         return c;
     }
 
+    /** Connects to a plain socket that plays the node, so that a test decides what it sends and reads. */
+    private TransportConnection connectTo(ServerSocket node, TransportConfig config, RecordingListener listener)
+            throws IOException {
+        return transports.track(
+                transports.provider.connect(URI.create("tcp://127.0.0.1:" + node.getLocalPort()), config, listener));
+    }
+
     private static ByteBuffer number(int i) {
         return ByteBuffer.allocate(4).putInt(0, i);
     }
@@ -137,8 +144,7 @@ class DirectTcpConnectionTest {
                 Transports.config(1 << 20, NettySettings.CLIENT, "direct", NettySettings.CLOSE_TIMEOUT_MS, "300");
         try (ServerSocket deaf = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             RecordingListener client = new RecordingListener();
-            TransportConnection c =
-                    transports.provider.connect(URI.create("tcp://127.0.0.1:" + deaf.getLocalPort()), config, client);
+            TransportConnection c = connectTo(deaf, config, client);
             try (Socket accepted = deaf.accept()) {
                 // fill the kernel's buffers on both sides: the writer thread ends up waiting
                 ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
@@ -166,8 +172,7 @@ class DirectTcpConnectionTest {
                 Transports.config(1 << 20, NettySettings.CLIENT, "direct", NettySettings.MAX_QUEUED_BYTES, "1048576");
         try (ServerSocket deaf = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             RecordingListener client = new RecordingListener();
-            TransportConnection c = transports.track(
-                    transports.provider.connect(URI.create("tcp://127.0.0.1:" + deaf.getLocalPort()), config, client));
+            TransportConnection c = connectTo(deaf, config, client);
             try (Socket accepted = deaf.accept()) {
                 ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
                 int sent = 0;
@@ -190,8 +195,7 @@ class DirectTcpConnectionTest {
     void aNodeThatHangsUpWhileAThreadPollsIsReportedOnceFromTheReaderThread() throws Exception {
         try (ServerSocket node = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             RecordingListener client = new RecordingListener();
-            TransportConnection c = transports.track(
-                    transports.provider.connect(URI.create("tcp://127.0.0.1:" + node.getLocalPort()), DIRECT, client));
+            TransportConnection c = connectTo(node, DIRECT, client);
             try (Socket accepted = node.accept()) {
                 accepted.getOutputStream().write(new byte[] {0, 0, 0, 2, 7, 8});
                 accepted.shutdownOutput();
@@ -224,8 +228,7 @@ class DirectTcpConnectionTest {
                     answered.complete(Thread.currentThread().getName());
                 }
             };
-            TransportConnection c = transports.track(
-                    transports.provider.connect(URI.create("tcp://127.0.0.1:" + node.getLocalPort()), DIRECT, client));
+            TransportConnection c = connectTo(node, DIRECT, client);
             try (Socket accepted = node.accept()) {
                 CompletableFuture<Object> never = new CompletableFuture<>();
                 ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
@@ -310,8 +313,7 @@ class DirectTcpConnectionTest {
                     closeFromListener.run();
                 }
             };
-            TransportConnection c = transports.track(
-                    transports.provider.connect(URI.create("tcp://127.0.0.1:" + node.getLocalPort()), small, client));
+            TransportConnection c = connectTo(node, small, client);
             client.closeFromListener = c::close;
             try (Socket accepted = node.accept()) {
                 // a good frame, then one announced at 1 MB, then bytes that must never be read as frames
