@@ -57,17 +57,34 @@ public interface TransportConnection {
     }
 
     /**
+     * Tells how many times a thread that waits for an answer should {@link #poll} in a busy spin
+     * before it yields the processor between polls. A spin sees the answer the moment it comes, but
+     * holds a processor that the peer, or the process the answer waits for, may need when more
+     * threads want the processors than there are. This default (64) suits a poll that costs a
+     * system call, whose answers take tens of microseconds; a transport whose poll reads shared
+     * memory returns fewer, so that the spin lasts about one of its round trips.
+     *
+     * @return the number of busy polls, at least 0
+     */
+    default int busyPolls() {
+        return 64;
+    }
+
+    /**
      * Blocks the calling thread until bytes may have arrived on this connection or {@code answer}
      * completes, at most for the given time, so that a thread that waits long for an answer can
      * sleep in the kernel and read the answer itself ({@link #poll}) when it comes, instead of
-     * being handed it by the transport's thread. Returns at once, {@code false}, if the transport
-     * cannot do this, as this default does: the caller then parks until the answer is delivered.
-     * May return early, also when nothing arrived; returns early when the thread is interrupted.
+     * being handed it by the transport's thread. A transport whose bytes wake nobody (shared
+     * memory) may instead read on this thread, yielding between looks, until the answer is in or
+     * for as long as it finds worth it, and then return {@code false}. Returns at once, {@code
+     * false}, if the transport cannot do this, as this default does: the caller then parks until the
+     * answer is delivered. May return early, also when nothing arrived; returns early when the
+     * thread is interrupted.
      *
      * @param answer the future the caller waits for; its completion (by whichever thread read the
      *     answer) ends the wait
      * @param timeoutNanos the longest wait
-     * @return {@code false} if the transport cannot wait this way
+     * @return {@code false} if the transport cannot wait this way, or no longer
      */
     default boolean awaitReadable(CompletableFuture<?> answer, long timeoutNanos) {
         return false;

@@ -11,8 +11,10 @@ import dev.steward.SharedMap;
 import dev.steward.SharedQueue;
 import dev.steward.benchmarks.Json;
 import dev.steward.benchmarks.raw.RawAeronPingPong;
+import dev.steward.benchmarks.raw.RawAeronWorkloads;
 import dev.steward.benchmarks.raw.RawNettyEcho;
 import dev.steward.benchmarks.raw.RawTcpWorkloads;
+import dev.steward.benchmarks.raw.RawWorkloadServer;
 import dev.steward.runtime.process.JvmFlags;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,16 +39,25 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * Workloads [--size quick|full] [--n N] [--workers W] [--transports netty-tcp,...] [--out FILE]
- *           [--worker-option -Dkey=value]...
+ *           [--worker-option -Dkey=value]... [--option key=value]...
+ *           [--parts startup,single,queue,locked,raw]
  * </pre>
+ *
+ * <p>{@code --worker-option} adds a JVM option to every worker JVM; {@code --option} adds a manager
+ * option to every transport's node (its children inherit it), to compare settings in one session;
+ * {@code --parts} runs only the named parts (all by default): start-up, the single-client loops
+ * (with latency and async throughput), the queue round trips, the locked increments, the raw
+ * floors.
  */
 public final class Workloads {
     private final int n;
     private final int workers;
     private final Path logs;
     private final List<String> workerOptions;
+    private final Set<String> parts;
 
-    private Workloads(int n, int workers, Path logs, List<String> workerOptions) {
+    private Workloads(int n, int workers, Path logs, List<String> workerOptions, Set<String> parts) {
+        this.parts = parts;
         this.n = n;
         this.workers = workers;
         this.logs = logs;
@@ -74,25 +86,40 @@ public final class Workloads {
         String only = null;
         Path out = null;
         List<String> workerOptions = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
+        Set<String> parts = PARTS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--worker-option" -> workerOptions.add(args[++i]);
+                case "--option" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    if (kv.length != 2) {
+                        throw new IllegalArgumentException("--option takes key=value, not " + args[i]);
+                    }
+                    options.put(kv[0], kv[1]);
+                }
                 case "--size" -> n = args[++i].equals("full") ? 100_000 : 20_000;
                 case "--n" -> n = Integer.parseInt(args[++i]);
                 case "--workers" -> workers = Integer.parseInt(args[++i]);
                 case "--transports" -> only = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
+                case "--parts" -> parts = Set.of(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path logs = Files.createDirectories(Path.of("target", "bench-logs"));
-        Workloads w = new Workloads(n, workers, logs, workerOptions);
+        if (!PARTS.containsAll(parts)) {
+            throw new IllegalArgumentException("--parts takes some of " + PARTS + ", not " + parts);
+        }
+        Workloads w = new Workloads(n, workers, logs, workerOptions, parts);
         Map<String, Object> transports = new LinkedHashMap<>();
         for (Transport t : available()) {
             boolean named = only != null && List.of(only.split(",")).contains(t.name());
             if (named || (only == null && !t.onRequest())) {
                 System.err.println("== " + t.name());
-                transports.put(t.name(), w.run(t));
+                Map<String, String> all = new LinkedHashMap<>(t.options());
+                all.putAll(options);
+                transports.put(t.name(), w.run(new Transport(t.name(), t.address(), all, t.onRequest())));
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -101,12 +128,22 @@ public final class Workloads {
         result.put("workers", workers);
         result.put("java", Runtime.version().toString());
         result.put("cores", Runtime.getRuntime().availableProcessors());
+        if (!options.isEmpty()) {
+            result.put("options", options);
+        }
         result.put("transports", transports);
         String json = Json.write(result);
         System.out.println(json);
         if (out != null) {
             Files.writeString(out, json + "\n");
         }
+    }
+
+    /** The parts of a run that {@code --parts} can name. */
+    private static final Set<String> PARTS = Set.of("startup", "single", "queue", "locked", "raw");
+
+    private boolean runs(String part) {
+        return parts.contains(part);
     }
 
     static List<Transport> available() {
@@ -121,7 +158,9 @@ public final class Workloads {
 
     private Map<String, Object> run(Transport t) throws Exception {
         Map<String, Object> fig = new LinkedHashMap<>();
-        fig.put("start_to_first_call_ms", startup(t));
+        if (runs("startup")) {
+            fig.put("start_to_first_call_ms", startup(t));
+        }
         Manager.Builder b = Manager.builder().address(t.address()).name("bench");
         t.options().forEach(b::option);
         try (Manager m = b.start()) {
@@ -132,35 +171,28 @@ public final class Workloads {
             SharedLong counter = m.longValue(0);
             BenchCounter_Proxy custom = BenchCounter_Proxy.create(m);
             InlineBenchCounter_Proxy inline = InlineBenchCounter_Proxy.create(m);
-            join(spawn(m, ClientWorker.class, results, dict, list, counter, custom, inline, n, 256));
+            if (runs("single")) {
+                join(spawn(m, ClientWorker.class, results, dict, list, counter, custom, inline, n, 256));
+            }
             // queue round trips
             SharedQueue<Integer> q1 = m.queue();
             SharedQueue<Integer> q2 = m.queue();
             SharedEvent ready = m.event();
             int rounds = n / 4;
-            ManagedProcess echo = spawn(m, QueueWorkers.Echo.class, q1, q2, ready);
-            join(spawn(m, QueueWorkers.Client.class, results, q1, q2, ready, rounds));
-            join(echo);
+            if (runs("queue")) {
+                ManagedProcess echo = spawn(m, QueueWorkers.Echo.class, q1, q2, ready);
+                join(spawn(m, QueueWorkers.Client.class, results, q1, q2, ready, rounds));
+                join(echo);
+            }
             // locked increments: Python's lock is not fair; Steward's is unless asked otherwise
-            locked(m, m.lock(), "locked_increments_s", "locked_increments_correct", fig);
-            locked(m, m.lock(false), "locked_increments_unfair_s", "locked_increments_unfair_correct", fig);
+            if (runs("locked")) {
+                locked(m, m.lock(), "locked_increments_s", "locked_increments_correct", fig);
+                locked(m, m.lock(false), "locked_increments_unfair_s", "locked_increments_unfair_correct", fig);
+            }
             fig.putAll(results.snapshot());
         }
-        double[] raw = null;
-        if (t.name().equals("netty-tcp")) {
-            raw = rawNetty();
-        } else if (t.name().startsWith("aeron-")) {
-            try (RawAeronPingPong pong = RawAeronPingPong.start(t.name().equals("aeron-udp"))) {
-                raw = parse(result(RawAeronPingPong.class, List.of(pong.pingArgs(n))));
-            }
-        }
-        if (t.name().equals("netty-tcp")) {
-            rawTcpWorkloads(fig);
-        }
-        if (raw != null) {
-            fig.put("raw_roundtrip_p50_us", raw[0]);
-            fig.put("raw_roundtrip_p99_us", raw[1]);
-            fig.put("raw_roundtrip_p999_us", raw[2]);
+        if (runs("raw")) {
+            raw(t, fig);
         }
         if (fig.get("raw_roundtrip_p50_us") instanceof Double rawP50
                 && fig.get("sync_call_p50_us") instanceof Double p50) {
@@ -168,6 +200,26 @@ public final class Workloads {
         }
         System.err.println(Json.write(fig));
         return fig;
+    }
+
+    /** The raw floors of the transport: a round trip of 64 bytes, and the queue and lock workloads. */
+    private void raw(Transport t, Map<String, Object> fig) throws Exception {
+        double[] raw = null;
+        if (t.name().equals("netty-tcp")) {
+            raw = rawNetty();
+            rawWorkloads(fig, RawTcpWorkloads.class, RawTcpWorkloads.start(workers));
+        } else if (t.name().startsWith("aeron-")) {
+            boolean udp = t.name().equals("aeron-udp");
+            try (RawAeronPingPong pong = RawAeronPingPong.start(udp)) {
+                raw = parse(result(RawAeronPingPong.class, List.of(pong.pingArgs(n))));
+            }
+            rawWorkloads(fig, RawAeronWorkloads.class, RawAeronWorkloads.start(udp, workers));
+        }
+        if (raw != null) {
+            fig.put("raw_roundtrip_p50_us", raw[0]);
+            fig.put("raw_roundtrip_p99_us", raw[1]);
+            fig.put("raw_roundtrip_p999_us", raw[2]);
+        }
     }
 
     /** The {@code locked_increments_s} workload with one lock; writes its two keys into {@code fig}. */
@@ -246,32 +298,39 @@ public final class Workloads {
     }
 
     /**
-     * The queue and lock workloads on a minimal server and blocking-socket clients with nothing of
-     * Steward in them ({@link RawTcpWorkloads}): what any framework over TCP can reach here.
+     * The queue and lock workloads on a minimal server and clients with nothing of Steward in them
+     * ({@link RawTcpWorkloads}, {@link RawAeronWorkloads}): what any framework over the same
+     * transport can reach here.
      */
-    private void rawTcpWorkloads(Map<String, Object> fig) throws Exception {
+    private void rawWorkloads(Map<String, Object> fig, Class<?> main, RawWorkloadServer server) throws Exception {
         int rounds = n / 4;
         int per = n / (4 * workers);
         List<Process> started = new ArrayList<>();
-        try (RawTcpWorkloads server = RawTcpWorkloads.start(workers)) {
-            String port = Integer.toString(server.port());
-            started.add(startJvm(RawTcpWorkloads.class, List.of("echo", port, Integer.toString(rounds))));
-            String[] queue = result(RawTcpWorkloads.class, List.of("queue", port, Integer.toString(rounds)));
+        try (server) {
+            started.add(startJvm(main, rawArgs("echo", rounds, server)));
+            String[] queue = result(main, rawArgs("queue", rounds, server));
             fig.put("raw_queue_roundtrips_s", Double.parseDouble(queue[0]));
             for (int i = 0; i < workers; i++) {
-                started.add(startJvm(RawTcpWorkloads.class, List.of("lock", port, Integer.toString(per))));
+                started.add(startJvm(main, rawArgs("lock", per, server)));
             }
             double[] locked = server.lockedResult(Duration.ofMinutes(5));
             fig.put("raw_locked_increments_s", locked[0]);
             fig.put("raw_locked_increments_correct", locked[1] == 1);
             for (Process p : started) {
                 if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                    throw new IllegalStateException("a raw TCP workload client failed; see the harness's output");
+                    throw new IllegalStateException(
+                            "a " + main.getSimpleName() + " client failed; see the harness's output");
                 }
             }
         } finally {
             started.forEach(Process::destroyForcibly);
         }
+    }
+
+    private static List<String> rawArgs(String role, int count, RawWorkloadServer server) {
+        List<String> args = new ArrayList<>(List.of(role, Integer.toString(count)));
+        args.addAll(server.clientArgs());
+        return args;
     }
 
     private static double[] parse(String[] r) {
@@ -301,6 +360,10 @@ public final class Workloads {
         cmd.add(JvmFlags.javaExecutable());
         cmd.addAll(JvmFlags.required());
         cmd.add("-Xmx256m");
+        String idle = System.getProperty("steward.raw.idle");
+        if (idle != null) {
+            cmd.add("-Dsteward.raw.idle=" + idle); // the raw Aeron floor's clients wait as its server does
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());

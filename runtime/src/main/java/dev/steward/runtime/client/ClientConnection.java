@@ -381,11 +381,16 @@ public final class ClientConnection implements FrameListener {
      */
     static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("steward.client.spinMicros", 50));
 
+    /** Busy looks of a caller whose answer no transport can be asked about. */
+    private static final int DEFAULT_BUSY_SPINS = 64;
+
     /**
      * Polls for a call's answer for up to {@code steward.client.spinMicros} before the caller
-     * parks, reading it on this thread where the transport can. Returns early, with the thread's
-     * interrupt status untouched, if the thread is interrupted, so that an interruptible wait that
-     * follows sees the interrupt at once.
+     * parks, reading it on this thread where the transport can: in a busy spin of as many looks
+     * as the transport says first ({@link TransportConnection#busyPolls}: about one of its round
+     * trips), then yielding the processor between looks. Returns early, with the
+     * thread's interrupt status untouched, if the thread is interrupted, so that an interruptible
+     * wait that follows sees the interrupt at once.
      *
      * @param f the call's future
      */
@@ -395,15 +400,16 @@ public final class ClientConnection implements FrameListener {
         }
         // read the answer on this thread if the transport can: no hand-over from its thread
         TransportConnection reader = f instanceof Pending p ? p.transport : null;
+        int busySpins = reader == null ? DEFAULT_BUSY_SPINS : reader.busyPolls();
         long deadline = System.nanoTime() + SPIN_NANOS;
         for (int i = 0; !f.isDone() && !Thread.currentThread().isInterrupted(); i++) {
             boolean delivered = reader != null && reader.poll();
-            if (i >= 64 && System.nanoTime() - deadline > 0) {
+            if (i >= busySpins && System.nanoTime() - deadline > 0) {
                 return;
             }
             if (delivered) {
                 continue;
-            } else if (i < 64) {
+            } else if (i < busySpins) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield();
@@ -412,11 +418,12 @@ public final class ClientConnection implements FrameListener {
     }
 
     /**
-     * Waits for a call's answer asleep in the kernel on the connection, and reads it on this thread,
-     * where the transport can ({@link TransportConnection#awaitReadable}): the answer then costs
-     * one wake-up, this thread's, rather than one of the transport's thread and another when it
-     * hands the answer over. Returns when the answer is in, at once where the transport cannot
-     * wait this way, and with the interrupt status untouched when the thread is interrupted; the
+     * Waits for a call's answer on the connection, and reads it on this thread, where the
+     * transport can ({@link TransportConnection#awaitReadable}: asleep in the kernel on a socket,
+     * or reading on, yielding, on shared memory): the answer then costs at most one wake-up, this
+     * thread's, rather than one of the transport's thread and another when it hands the answer
+     * over. Returns when the answer is in, at once where the transport cannot wait this way (or
+     * when it stops), and with the interrupt status untouched when the thread is interrupted; the
      * caller then waits on the future as usual.
      *
      * @param f the call's future

@@ -25,6 +25,8 @@ import org.agrona.concurrent.YieldingIdleStrategy;
  * @param idleMaxParkNs the longest park of the {@code backoff} strategy, the period of {@code sleep}
  * @param idleYieldNs how long the {@code backoff} strategy yields after work before it parks
  * @param idleSpins how many times the {@code backoff} strategy busy-spins after work before it yields
+ * @param callerReadNs how long a caller waiting for an answer over IPC reads the replies by itself,
+ *     yielding between looks, before it parks and leaves them to the transport thread; 0 never
  * @param driverThreading how the embedded media driver runs
  * @param termLength the term length of the publications this side creates
  * @param mtu the UDP MTU of the publications this side creates; 0 for Aeron's default
@@ -42,6 +44,7 @@ record AeronSettings(
         long idleMaxParkNs,
         long idleYieldNs,
         int idleSpins,
+        long callerReadNs,
         DriverThreading driverThreading,
         int termLength,
         int mtu,
@@ -55,6 +58,7 @@ record AeronSettings(
     static final String IDLE_MAX_PARK_NS = "aeron.idleMaxParkNs";
     static final String IDLE_YIELD_US = "aeron.idleYieldUs";
     static final String IDLE_SPINS = "aeron.idleSpins";
+    static final String CALLER_READ_US = "aeron.callerReadUs";
     static final String DRIVER_THREADING = "aeron.driverThreading";
     static final String TERM_LENGTH = "aeron.termLength";
     static final String MTU = "aeron.mtu";
@@ -71,6 +75,7 @@ record AeronSettings(
             IDLE_MAX_PARK_NS,
             IDLE_YIELD_US,
             IDLE_SPINS,
+            CALLER_READ_US,
             DRIVER_THREADING,
             TERM_LENGTH,
             MTU,
@@ -89,6 +94,12 @@ record AeronSettings(
      * cores, {@code aeron.idleSpins} (a few hundred) trades that for a lower latency.
      */
     static final int DEFAULT_IDLE_SPINS = 0;
+    /**
+     * How long a caller waiting over IPC reads by itself, by default: long enough for the waits of
+     * a contended lock or a queue fed by another process on a small machine (a few hundred
+     * microseconds), short enough that a call waiting for seconds costs little processor time.
+     */
+    static final long DEFAULT_CALLER_READ_US = 1_000;
 
     static final long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
     static final long DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
@@ -183,6 +194,8 @@ record AeronSettings(
                 positive(options, IDLE_MAX_PARK_NS, DEFAULT_IDLE_MAX_PARK_NS, TimeUnit.SECONDS.toNanos(1)),
                 TimeUnit.MICROSECONDS.toNanos(positive(options, IDLE_YIELD_US, DEFAULT_IDLE_YIELD_US, 1_000_000, true)),
                 (int) positive(options, IDLE_SPINS, DEFAULT_IDLE_SPINS, 1_000_000, true),
+                TimeUnit.MICROSECONDS.toNanos(
+                        positive(options, CALLER_READ_US, DEFAULT_CALLER_READ_US, 1_000_000, true)),
                 choice(options, DRIVER_THREADING, DriverThreading.class, DriverThreading.INVOKER),
                 termLength,
                 mtu,

@@ -231,7 +231,7 @@ abstract class AbstractAeronTransportTest {
     }
 
     /** A client listener that notes which frames the given thread delivered. */
-    static final class ThreadNotingListener extends RecordingListener {
+    static class ThreadNotingListener extends RecordingListener {
         final Thread watched;
         final AtomicInteger onWatched = new AtomicInteger();
         final AtomicReference<Thread> closedOn = new AtomicReference<>();
@@ -331,22 +331,31 @@ abstract class AbstractAeronTransportTest {
     void anAnswerAfterTheReaderGaveUpIsDeliveredByTheTransportThread() throws Exception {
         Server server = server();
         ThreadNotingListener client = new ThreadNotingListener(Thread.currentThread());
-        TransportConnection out = connect(server, client, SMALL_TERMS);
+        Map<String, String> options = new LinkedHashMap<>(SMALL_TERMS);
+        options.put("aeron.callerReadUs", "200");
+        TransportConnection out = connect(server, client, options);
         TransportConnection in = server.next();
+        CompletableFuture<Void> never = new CompletableFuture<>();
         for (int round = 0; round < 20; round++) {
             out.send(text("question " + round));
             assertThat(text(server.listeners.get(0).next(WAIT))).isEqualTo("question " + round);
-            // read in vain for longer than the hand-over, then stop, as a caller that parks does
+            // read in vain for longer than the hand-over, then give up, as a caller that parks does
             long start = System.nanoTime();
             while (System.nanoTime() - start < 4 * OutgoingConnection.HANDOVER_NS) {
                 out.poll();
             }
+            assertThat(out.awaitReadable(never, WAIT.toNanos()))
+                    .as("a caller stops reading after aeron.callerReadUs (IPC), at once over UDP")
+                    .isFalse();
             long sent = System.nanoTime();
             in.send(text("answer " + round));
             assertThat(text(client.next(WAIT))).isEqualTo("answer " + round);
             // the agent was woken at the hand-over: not a park of a millisecond or more
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofMillis(500));
         }
+        assertThat(client.onWatched.get())
+                .as("answers read by the thread that gave up")
+                .isZero();
         assertThat(client.violations).isEmpty();
     }
 

@@ -15,9 +15,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -158,5 +162,166 @@ class AeronIpcTransportTest extends AbstractAeronTransportTest {
                 () -> Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(t -> t.getName().equals("steward-aeron-doorbell")),
                 () -> "the doorbell's thread ended");
+    }
+
+    /** A client listener that completes the future of the round it is given with each frame. */
+    static final class RoundListener extends ThreadNotingListener {
+        volatile CompletableFuture<Thread> round = new CompletableFuture<>();
+
+        RoundListener(Thread watched) {
+            super(watched);
+        }
+
+        @Override
+        public void onFrame(ByteBuffer frame) {
+            super.onFrame(frame);
+            round.complete(Thread.currentThread());
+        }
+    }
+
+    @Test
+    void aCallerThatAwaitsItsAnswerReadsItItselfWithoutTheTransportThread() throws Exception {
+        CompletableFuture<TransportConnection> self = new CompletableFuture<>();
+        Server server = new Server(16 << 20, SMALL_TERMS, () -> new RecordingListener() {
+            @Override
+            public void onFrame(ByteBuffer frame) {
+                self.join().send(frame); // echo, on the node's transport thread
+            }
+        });
+        RoundListener client = new RoundListener(Thread.currentThread());
+        TransportConnection out = connect(server, client, SMALL_TERMS);
+        self.complete(server.next());
+        for (int i = 0; i < 300; i++) {
+            CompletableFuture<Thread> answered = new CompletableFuture<>();
+            client.round = answered;
+            byte[] question = ("ping " + i).getBytes(StandardCharsets.UTF_8);
+            assertThat(out.send(ByteBuffer.wrap(question))).isTrue();
+            // the default aeron.callerReadUs (1 ms) is plenty for an echo; on a loaded machine it may
+            // run out, and the caller then parks and the transport thread delivers
+            if (!out.awaitReadable(answered, WAIT.toNanos())) {
+                answered.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            assertThat(answered).isDone();
+            assertThat(client.next(WAIT)).as("answer %d", i).isEqualTo(question);
+        }
+        assertThat(client.onWatched.get())
+                .as("answers read by the waiting thread itself")
+                .isPositive();
+        assertThat(out.busyPolls())
+                .as("a busy spin of about one round trip over shared memory")
+                .isEqualTo(16);
+        assertThat(client.violations).isEmpty();
+    }
+
+    @Test
+    void aCallerStopsReadingAfterCallerReadUsAndTheTransportThreadDeliversTheAnswer() throws Exception {
+        Server server = server();
+        RoundListener client = new RoundListener(Thread.currentThread());
+        TransportConnection out =
+                connect(server, client, Map.of("aeron.termLength", "64k", "aeron.callerReadUs", "3000"));
+        TransportConnection in = server.next();
+        out.send(text("a question nobody answers yet"));
+        assertThat(text(server.listeners.get(0).next(WAIT))).isEqualTo("a question nobody answers yet");
+        CompletableFuture<Thread> answered = new CompletableFuture<>();
+        client.round = answered;
+        long start = System.nanoTime();
+        assertThat(out.awaitReadable(answered, WAIT.toNanos())).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("how long the caller read")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(3))
+                .isLessThan(WAIT);
+        assertThat(out.awaitReadable(answered, 0)).as("a zero timeout").isFalse();
+        in.send(text("the answer"));
+        assertThat(answered.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).getName())
+                .isEqualTo("steward-aeron");
+        assertThat(text(client.next(WAIT))).isEqualTo("the answer");
+        // a caller that is already answered returns at once, true
+        assertThat(out.awaitReadable(answered, WAIT.toNanos())).isTrue();
+        assertThat(client.violations).isEmpty();
+    }
+
+    @Test
+    void anInterruptedCallerStopsReadingAtOnceAndKeepsItsInterrupt() throws Exception {
+        Server server = server();
+        RecordingListener client = new RecordingListener();
+        // a caller that may read for a whole second
+        TransportConnection out =
+                connect(server, client, Map.of("aeron.termLength", "64k", "aeron.callerReadUs", "1000000"));
+        server.next();
+        Thread.currentThread().interrupt();
+        long start = System.nanoTime();
+        try {
+            assertThat(out.awaitReadable(new CompletableFuture<>(), WAIT.toNanos()))
+                    .isFalse();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+    }
+
+    @Test
+    void callerReadUsZeroLeavesTheWaitToTheTransportThread() throws Exception {
+        Server server = server();
+        ThreadNotingListener client = new ThreadNotingListener(Thread.currentThread());
+        TransportConnection out = connect(server, client, Map.of("aeron.termLength", "64k", "aeron.callerReadUs", "0"));
+        TransportConnection in = server.next();
+        assertThat(out.awaitReadable(new CompletableFuture<>(), WAIT.toNanos())).isFalse();
+        // a caller that only polls hands the wait over after HANDOVER_NS, as before
+        out.send(text("question"));
+        assertThat(text(server.listeners.get(0).next(WAIT))).isEqualTo("question");
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 4 * OutgoingConnection.HANDOVER_NS) {
+            out.poll();
+        }
+        in.send(text("answer"));
+        assertThat(text(client.next(WAIT))).isEqualTo("answer");
+        assertThat(client.onWatched.get()).isZero();
+        assertThat(client.violations).isEmpty();
+    }
+
+    @Test
+    void whenMostCallersReadInVainTheyParkAtOnceUntilAnswersComeSoonerAgain() throws Exception {
+        CompletableFuture<TransportConnection> self = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean echo = new java.util.concurrent.atomic.AtomicBoolean();
+        Server server = new Server(16 << 20, SMALL_TERMS, () -> new RecordingListener() {
+            @Override
+            public void onFrame(ByteBuffer frame) {
+                if (echo.get()) {
+                    self.join().send(frame);
+                }
+            }
+        });
+        RoundListener client = new RoundListener(Thread.currentThread());
+        TransportConnection out =
+                connect(server, client, Map.of("aeron.termLength", "64k", "aeron.callerReadUs", "20000"));
+        self.complete(server.next());
+        CompletableFuture<Thread> never = new CompletableFuture<>();
+        for (int i = 0; i < 10; i++) {
+            assertThat(out.awaitReadable(never, WAIT.toNanos())).isFalse(); // 20 ms each, in vain
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < 16; i++) {
+            assertThat(out.awaitReadable(never, WAIT.toNanos())).isFalse();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("16 waits, of which only the samples read (2 x 20 ms), not 16 x 20 ms")
+                .isLessThan(Duration.ofMillis(200));
+        // the node answers at once now: the sampled callers find their answers, and callers read again
+        echo.set(true);
+        int inARow = 0;
+        for (int i = 0; i < 1_000 && inARow < 2 * OutgoingConnection.SAMPLE_EVERY; i++) {
+            CompletableFuture<Thread> answered = new CompletableFuture<>();
+            client.round = answered;
+            out.send(text("ping " + i));
+            // true: this caller read until its answer was in (a sample, or reading pays again)
+            inARow = out.awaitReadable(answered, WAIT.toNanos()) ? inARow + 1 : 0;
+            answered.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(text(client.next(WAIT))).isEqualTo("ping " + i);
+        }
+        assertThat(inARow)
+                .as("callers read their answers themselves again")
+                .isEqualTo(2 * OutgoingConnection.SAMPLE_EVERY);
+        assertThat(client.violations).isEmpty();
     }
 }

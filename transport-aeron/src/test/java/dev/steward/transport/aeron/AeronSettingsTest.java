@@ -28,6 +28,7 @@ class AeronSettingsTest {
         assertThat(s.idleYieldNs()).isEqualTo(TimeUnit.MICROSECONDS.toNanos(100));
         assertThat(s.idleSpins()).isZero();
         assertThat(s.idleStrategy().toString()).contains("spins=0,");
+        assertThat(s.callerReadNs()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
         assertThat(s.driverThreading()).isEqualTo(AeronSettings.DriverThreading.INVOKER);
         assertThat(s.termLength()).isEqualTo(1024 * 1024);
         assertThat(s.mtu()).isZero();
@@ -56,6 +57,10 @@ class AeronSettingsTest {
         AeronSettings spinning = settings(Map.of("aeron.idleSpins", "200"), "aeron:ipc");
         assertThat(spinning.idleSpins()).isEqualTo(200);
         assertThat(spinning.idleStrategy().toString()).contains("spins=200,");
+        assertThat(settings(Map.of("aeron.callerReadUs", "250"), "aeron:ipc").callerReadNs())
+                .isEqualTo(TimeUnit.MICROSECONDS.toNanos(250));
+        assertThat(settings(Map.of(), "aeron:ipc?aeron.callerReadUs=0").callerReadNs())
+                .isZero();
     }
 
     @Test
@@ -73,6 +78,8 @@ class AeronSettingsTest {
                 .hasMessageContaining("aeron.idleYieldUs must be a whole number");
         assertThatThrownBy(() -> settings(Map.of("aeron.idleSpins", "-5"), "aeron:ipc"))
                 .hasMessageContaining("aeron.idleSpins must be a whole number");
+        assertThatThrownBy(() -> settings(Map.of("aeron.callerReadUs", "2000000"), "aeron:ipc"))
+                .hasMessageContaining("aeron.callerReadUs must be a whole number up to 1000000");
         assertThatThrownBy(() -> settings(Map.of("aeron.connectTimeoutMs", "0"), "aeron:ipc"))
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> settings(Map.of("aeron.tremLength", "64k"), "aeron:ipc"))

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.runtime.conformance.Await;
+import dev.steward.spi.TransportConnection;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The transport on {@code aeron:udp}, on loopback. */
@@ -60,5 +63,20 @@ class AeronUdpTransportTest extends AbstractAeronTransportTest {
         assertAnswerRings(pair, bell, text("granted").array());
         pair.out().close();
         Await.until(WAIT, () -> Doorbell.current(replyAddress) == null, () -> "the doorbell closed");
+    }
+
+    @Test
+    void overUdpAWaitingCallerLeavesTheRepliesToTheTransportThread() throws Exception {
+        Server server = server();
+        RecordingListener client = new RecordingListener();
+        TransportConnection out = connect(server, client, SMALL_TERMS);
+        server.next();
+        long start = System.nanoTime();
+        // the answer would come through the embedded driver, which the transport thread runs
+        assertThat(out.awaitReadable(new CompletableFuture<>(), WAIT.toNanos())).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        assertThat(out.busyPolls())
+                .as("the default spin: answers take tens of microseconds")
+                .isEqualTo(64);
     }
 }
