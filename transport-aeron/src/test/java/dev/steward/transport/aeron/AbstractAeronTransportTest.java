@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +76,34 @@ abstract class AbstractAeronTransportTest {
 
     Server server() throws IOException {
         return new Server(16 << 20, SMALL_TERMS, RecordingListener::new);
+    }
+
+    /** A node end that sends every frame back, on the node's transport thread, while {@link #on} is set. */
+    static final class Echo {
+        final CompletableFuture<TransportConnection> self = new CompletableFuture<>();
+        final AtomicBoolean on = new AtomicBoolean(true);
+
+        RecordingListener listener() {
+            return new RecordingListener() {
+                @Override
+                public void onFrame(ByteBuffer frame) {
+                    if (on.get()) {
+                        self.join().send(frame);
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * A server whose connections echo; complete {@code echo.self} with the accepted connection.
+     *
+     * @param echo the echo
+     * @return the server
+     * @throws IOException if it cannot listen
+     */
+    Server echoServer(Echo echo) throws IOException {
+        return new Server(16 << 20, SMALL_TERMS, echo::listener);
     }
 
     TransportConnection connect(Server server, FrameListener listener, Map<String, String> options) throws IOException {
@@ -268,16 +297,11 @@ abstract class AbstractAeronTransportTest {
 
     @Test
     void aThreadThatWaitsReadsTheRepliesItselfOneReaderAtATime() throws Exception {
-        CompletableFuture<TransportConnection> self = new CompletableFuture<>();
-        Server server = new Server(16 << 20, SMALL_TERMS, () -> new RecordingListener() {
-            @Override
-            public void onFrame(ByteBuffer frame) {
-                self.join().send(frame); // echo, on the node's transport thread
-            }
-        });
+        Echo echo = new Echo();
+        Server server = echoServer(echo);
         ThreadNotingListener client = new ThreadNotingListener(Thread.currentThread());
         TransportConnection out = connect(server, client, SMALL_TERMS);
-        self.complete(server.next());
+        echo.self.complete(server.next());
         for (int i = 0; i < 500; i++) {
             // small and large (cut into messages) frames, so that both ways of sending are used
             byte[] question = i % 50 == 7 ? pattern(20_000 + i) : ("ping " + i).getBytes(StandardCharsets.UTF_8);

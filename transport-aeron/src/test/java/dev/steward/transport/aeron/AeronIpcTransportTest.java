@@ -181,16 +181,11 @@ class AeronIpcTransportTest extends AbstractAeronTransportTest {
 
     @Test
     void aCallerThatAwaitsItsAnswerReadsItItselfWithoutTheTransportThread() throws Exception {
-        CompletableFuture<TransportConnection> self = new CompletableFuture<>();
-        Server server = new Server(16 << 20, SMALL_TERMS, () -> new RecordingListener() {
-            @Override
-            public void onFrame(ByteBuffer frame) {
-                self.join().send(frame); // echo, on the node's transport thread
-            }
-        });
+        Echo echo = new Echo();
+        Server server = echoServer(echo);
         RoundListener client = new RoundListener(Thread.currentThread());
         TransportConnection out = connect(server, client, SMALL_TERMS);
-        self.complete(server.next());
+        echo.self.complete(server.next());
         for (int i = 0; i < 300; i++) {
             CompletableFuture<Thread> answered = new CompletableFuture<>();
             client.round = answered;
@@ -282,20 +277,13 @@ class AeronIpcTransportTest extends AbstractAeronTransportTest {
 
     @Test
     void whenMostCallersReadInVainTheyParkAtOnceUntilAnswersComeSoonerAgain() throws Exception {
-        CompletableFuture<TransportConnection> self = new CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicBoolean echo = new java.util.concurrent.atomic.AtomicBoolean();
-        Server server = new Server(16 << 20, SMALL_TERMS, () -> new RecordingListener() {
-            @Override
-            public void onFrame(ByteBuffer frame) {
-                if (echo.get()) {
-                    self.join().send(frame);
-                }
-            }
-        });
+        Echo echo = new Echo();
+        echo.on.set(false);
+        Server server = echoServer(echo);
         RoundListener client = new RoundListener(Thread.currentThread());
         TransportConnection out =
                 connect(server, client, Map.of("aeron.termLength", "64k", "aeron.callerReadUs", "20000"));
-        self.complete(server.next());
+        echo.self.complete(server.next());
         CompletableFuture<Thread> never = new CompletableFuture<>();
         for (int i = 0; i < 10; i++) {
             assertThat(out.awaitReadable(never, WAIT.toNanos())).isFalse(); // 20 ms each, in vain
@@ -308,7 +296,7 @@ class AeronIpcTransportTest extends AbstractAeronTransportTest {
                 .as("16 waits, of which only the samples read (2 x 20 ms), not 16 x 20 ms")
                 .isLessThan(Duration.ofMillis(200));
         // the node answers at once now: the sampled callers find their answers, and callers read again
-        echo.set(true);
+        echo.on.set(true);
         int inARow = 0;
         for (int i = 0; i < 1_000 && inARow < 2 * OutgoingConnection.SAMPLE_EVERY; i++) {
             CompletableFuture<Thread> answered = new CompletableFuture<>();
