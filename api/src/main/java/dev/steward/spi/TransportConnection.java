@@ -67,8 +67,11 @@ public interface TransportConnection {
      * @return the number of busy polls, at least 0
      */
     default int busyPolls() {
-        return 64;
+        return DEFAULT_BUSY_POLLS;
     }
+
+    /** What {@link #busyPolls} returns unless the transport says otherwise. */
+    int DEFAULT_BUSY_POLLS = 64;
 
     /**
      * Blocks the calling thread until bytes may have arrived on this connection or {@code answer}

@@ -381,9 +381,6 @@ public final class ClientConnection implements FrameListener {
      */
     static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("steward.client.spinMicros", 50));
 
-    /** Busy looks of a caller whose answer no transport can be asked about. */
-    private static final int DEFAULT_BUSY_SPINS = 64;
-
     /**
      * Polls for a call's answer for up to {@code steward.client.spinMicros} before the caller
      * parks, reading it on this thread where the transport can: in a busy spin of as many looks
@@ -400,7 +397,7 @@ public final class ClientConnection implements FrameListener {
         }
         // read the answer on this thread if the transport can: no hand-over from its thread
         TransportConnection reader = f instanceof Pending p ? p.transport : null;
-        int busySpins = reader == null ? DEFAULT_BUSY_SPINS : reader.busyPolls();
+        int busySpins = reader == null ? TransportConnection.DEFAULT_BUSY_POLLS : reader.busyPolls();
         long deadline = System.nanoTime() + SPIN_NANOS;
         for (int i = 0; !f.isDone() && !Thread.currentThread().isInterrupted(); i++) {
             boolean delivered = reader != null && reader.poll();

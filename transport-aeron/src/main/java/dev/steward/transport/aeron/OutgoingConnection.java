@@ -301,7 +301,7 @@ final class OutgoingConnection extends AeronConnection {
      */
     @Override
     public int busyPolls() {
-        return ipc ? 16 : 64; // 64: the SPI's default
+        return ipc ? 16 : DEFAULT_BUSY_POLLS;
     }
 
     /**
