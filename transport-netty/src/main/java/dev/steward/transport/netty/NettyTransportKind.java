@@ -1,6 +1,7 @@
 package dev.steward.transport.netty;
 
 import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -11,6 +12,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.Locale;
 
 /** The Netty I/O implementations this transport can run on; each has its own event-loop group. */
@@ -18,8 +20,8 @@ enum NettyTransportKind {
     /** Linux epoll through Netty's native library. */
     EPOLL {
         @Override
-        IoHandlerFactory ioHandlerFactory() {
-            return EpollIoHandler.newFactory();
+        IoHandlerFactory ioHandlerFactory(SelectStrategyFactory selectStrategies) {
+            return EpollIoHandler.newFactory(0, selectStrategies);
         }
 
         @Override
@@ -35,8 +37,8 @@ enum NettyTransportKind {
     /** The JDK's selector, available everywhere. */
     NIO {
         @Override
-        IoHandlerFactory ioHandlerFactory() {
-            return NioIoHandler.newFactory();
+        IoHandlerFactory ioHandlerFactory(SelectStrategyFactory selectStrategies) {
+            return NioIoHandler.newFactory(SelectorProvider.provider(), selectStrategies);
         }
 
         @Override
@@ -50,7 +52,13 @@ enum NettyTransportKind {
         }
     };
 
-    abstract IoHandlerFactory ioHandlerFactory();
+    /**
+     * The factory of a group's I/O handlers.
+     *
+     * @param selectStrategies how the loops wait for I/O
+     * @return the factory
+     */
+    abstract IoHandlerFactory ioHandlerFactory(SelectStrategyFactory selectStrategies);
 
     abstract Class<? extends ServerChannel> serverChannelClass();
 

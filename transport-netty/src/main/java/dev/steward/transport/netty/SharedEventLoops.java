@@ -17,6 +17,8 @@ final class SharedEventLoops {
     private static final Object LOCK = new Object();
     private static final Map<NettyTransportKind, SharedEventLoops> CURRENT = new EnumMap<>(NettyTransportKind.class);
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
+    /** The default of {@link #SPIN_US}. */
+    static final long DEFAULT_SPIN_US = 50;
     /**
      * The number of event-loop threads: {@code -Dsteward.netty.threads=N}; by default one per two
      * cores, between one and two. One thread serves every connection without hand-offs between
@@ -28,13 +30,23 @@ final class SharedEventLoops {
             Integer.getInteger(
                     "steward.netty.threads", Math.min(2, Runtime.getRuntime().availableProcessors() / 2)));
 
+    /**
+     * How long a loop that has handled something looks on for more before it blocks, in
+     * microseconds: {@code -Dsteward.netty.spinUs=N}, 0 to 10,000; by default {@value
+     * #DEFAULT_SPIN_US}. See {@link SpinningSelectStrategy}.
+     */
+    static final long SPIN_US = Math.min(10_000, Math.max(0, Long.getLong("steward.netty.spinUs", DEFAULT_SPIN_US)));
+
     private final NettyTransportKind kind;
     private final MultiThreadIoEventLoopGroup group;
     private int references; // guarded by LOCK
 
     private SharedEventLoops(NettyTransportKind kind) {
         this.kind = kind;
-        this.group = new MultiThreadIoEventLoopGroup(THREADS, LoopThread::new, kind.ioHandlerFactory());
+        this.group = new MultiThreadIoEventLoopGroup(
+                THREADS,
+                LoopThread::new,
+                kind.ioHandlerFactory(SpinningSelectStrategy.factory(TimeUnit.MICROSECONDS.toNanos(SPIN_US))));
     }
 
     /**
