@@ -446,9 +446,12 @@ final class DirectTcpConnection implements TransportConnection {
         }
         // what was queued before close() leaves first, if the node takes it in time
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.closeTimeoutMillis());
-        drain(deadline);
-        while (writing.get() && !closed.get() && System.nanoTime() - deadline < 0) {
-            Thread.yield(); // the writer thread is at it
+        // The writer thread may be between two of its batches: write what it has left, or wait for it.
+        while ((writing.get() || !queue.isEmpty()) && !closed.get() && System.nanoTime() - deadline < 0) {
+            drain(deadline);
+            if (writing.get()) {
+                Thread.yield(); // the writer thread is at it
+            }
         }
         if (writing.get() || !queue.isEmpty()) {
             stopReading(settings.notTakenBeforeClose(peer));
