@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -34,8 +35,10 @@ import java.util.concurrent.locks.LockSupport;
  * into one {@code write}. A caller that waits longer sleeps in {@code epoll} on the socket itself
  * ({@link #awaitReadable}) and reads its answer when the kernel wakes it. One reader thread per
  * connection waits in {@code epoll} too and delivers whatever no caller reads, such as answers to
- * asynchronous calls. Whoever holds the read lock reads and delivers, one thread at a time, in
- * order.
+ * asynchronous calls; while callers look for their answers or sleep in {@code epoll} themselves
+ * it stands aside (parked, see {@link #ASIDE_NANOS}), since every answer would wake it with them,
+ * and a frame sent without waiting brings it back at once. Whoever holds the read lock reads and
+ * delivers, one thread at a time, in order.
  *
  * <p>Frames queued while another thread writes are written by that thread (flat combining), so
  * senders never wait for each other. The one thread that writes waits while the kernel's send
@@ -46,6 +49,14 @@ final class DirectTcpConnection implements TransportConnection {
     private static final System.Logger LOG = System.getLogger(DirectTcpConnection.class.getName());
     private static final int MAX_GATHER = 64;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /**
+     * How long after a caller last looked for frames the reader thread stays out of {@code epoll},
+     * in microseconds: {@code -Dsteward.netty.readerAsideUs=N}, 0 to 10,000, 0 to keep it there.
+     */
+    static final long ASIDE_NANOS = TimeUnit.MICROSECONDS.toNanos(
+            Math.min(10_000, Math.max(0, Long.getLong("steward.netty.readerAsideUs", 200))));
+    /** How long the reader thread stays aside at a time while a caller sleeps in {@code epoll}. */
+    private static final long ASIDE_WHILE_ASLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final SocketChannel channel;
     private final Selector readSelector;
@@ -66,6 +77,13 @@ final class DirectTcpConnection implements TransportConnection {
     private final Set<Selector> waitSelectors = ConcurrentHashMap.newKeySet();
 
     private volatile Thread writer; // parks while nothing is queued
+    private volatile Thread reader; // stands aside from epoll while callers read
+    private volatile boolean readerAside;
+    /** Callers asleep in {@code epoll} on this socket now ({@link #awaitReadable}). */
+    private final AtomicInteger sleepers = new AtomicInteger();
+    /** When a caller last looked for frames ({@link #poll}). */
+    private volatile long lastLook = System.nanoTime() - ASIDE_NANOS;
+
     private volatile boolean writerParked;
     private ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES); // guarded by readLock
     private volatile boolean readingStopped; // set on end of stream, a failure or an oversized frame
@@ -107,6 +125,7 @@ final class DirectTcpConnection implements TransportConnection {
         Thread writer = new Thread(c::writeLoop, "steward-tcp-writer " + peer);
         writer.setDaemon(true);
         c.writer = writer;
+        c.reader = reader;
         reader.start();
         writer.start();
         return c;
@@ -131,6 +150,9 @@ final class DirectTcpConnection implements TransportConnection {
         }
         if (writerParked) {
             LockSupport.unpark(writer);
+        }
+        if (readerAside) {
+            LockSupport.unpark(reader); // no caller may read this frame's answer
         }
         return true;
     }
@@ -229,8 +251,26 @@ final class DirectTcpConnection implements TransportConnection {
         selector.selectedKeys().clear();
     }
 
+    /**
+     * How long the reader thread should stay out of {@code epoll} from now, in nanoseconds: while
+     * callers read the socket themselves, it would only be woken with them by every answer. A caller
+     * asleep in {@code epoll} reads whatever comes; one that looks reads it within microseconds.
+     * Frames that no caller reads (answers to calls sent without waiting, whose sending brings the
+     * reader thread back at once, and the rare frame nobody waits for) wait at most that long.
+     */
+    private long asideFor() {
+        if (ASIDE_NANOS == 0) {
+            return 0;
+        }
+        if (sleepers.get() > 0) {
+            return ASIDE_WHILE_ASLEEP_NANOS;
+        }
+        return ASIDE_NANOS - (System.nanoTime() - lastLook);
+    }
+
     @Override
     public boolean poll() {
+        lastLook = System.nanoTime();
         if (readingStopped || !readLock.compareAndSet(false, true)) {
             return false;
         }
@@ -267,7 +307,12 @@ final class DirectTcpConnection implements TransportConnection {
                 channel.register(waiting.selector, SelectionKey.OP_READ);
             }
             waiting.arm(answer);
-            waiting.selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+            sleepers.incrementAndGet();
+            try {
+                waiting.selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+            } finally {
+                sleepers.decrementAndGet();
+            }
             waiting.selector.selectedKeys().clear();
         } catch (IOException | ClosedSelectorException e) {
             if (waiting != null) {
@@ -301,6 +346,16 @@ final class DirectTcpConnection implements TransportConnection {
     private void readLoop() {
         try {
             while (!readingStopped) {
+                long aside = asideFor();
+                if (aside > 0) {
+                    // A frame sent just before this is seen waits at most until the park ends.
+                    readerAside = true;
+                    if (!readingStopped) {
+                        LockSupport.parkNanos(this, aside);
+                    }
+                    readerAside = false;
+                    continue;
+                }
                 readSelector.select();
                 readSelector.selectedKeys().clear();
                 if (readLock.compareAndSet(false, true)) {
@@ -396,6 +451,7 @@ final class DirectTcpConnection implements TransportConnection {
         }
         readingStopped = true;
         readSelector.wakeup();
+        LockSupport.unpark(reader);
     }
 
     /**
@@ -436,6 +492,7 @@ final class DirectTcpConnection implements TransportConnection {
             w.wakeup();
         }
         LockSupport.unpark(writer);
+        LockSupport.unpark(reader);
         waitSelectors.forEach(Selector::wakeup);
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,76 @@ class DirectTcpConnectionTest {
         assertThat(ByteBuffer.wrap(client.nextFrame()).getInt()).isEqualTo(-1);
         assertThat(client.frameThreads).singleElement().asString().startsWith("steward-tcp-reader ");
         assertThat(client.closeCalls.get()).isZero();
+    }
+
+    /** The client's reader thread, found by its name. */
+    private static Thread readerThread(TransportConnection c) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("steward-tcp-reader " + c.peer()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Whether the reader thread stands aside: parked in its loop rather than asleep in epoll. */
+    private static boolean standsAside(Thread reader) {
+        StackTraceElement[] stack = reader.getStackTrace();
+        for (int i = 0; i + 1 < stack.length; i++) {
+            if (stack[i].getMethodName().equals("parkNanos")
+                    && stack[i + 1].getMethodName().equals("readLoop")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void theReaderThreadStandsAsideWhileACallerReadsAndDeliversAgainOnceNoneDoes() throws Exception {
+        try (ServerSocket node = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ThreadNotingListener client = new ThreadNotingListener();
+            TransportConnection c = connectTo(node, DIRECT, client);
+            try (Socket accepted = node.accept()) {
+                Thread reader = readerThread(c);
+                // a caller that looks for frames keeps the reader thread out of epoll, where every
+                // answer would wake it too: the first answer wakes it, and it stands aside
+                ExecutorService caller = Executors.newSingleThreadExecutor();
+                AtomicBoolean looking = new AtomicBoolean(true);
+                try {
+                    Future<?> looks = caller.submit(() -> {
+                        while (looking.get()) {
+                            c.poll();
+                        }
+                    });
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RecordingListener.WAIT_SECONDS);
+                    for (int i = 0; !standsAside(reader); i++) {
+                        accepted.getOutputStream().write(new byte[] {0, 0, 0, 4, 0, 0, 0, (byte) (i % 100)});
+                        assertThat(ByteBuffer.wrap(client.nextFrame()).getInt()).isEqualTo(i % 100);
+                        assertThat(System.nanoTime() - deadline)
+                                .as("the reader thread stands aside")
+                                .isNegative();
+                    }
+                    looking.set(false);
+                    looks.get(RecordingListener.WAIT_SECONDS, TimeUnit.SECONDS);
+                } finally {
+                    caller.shutdownNow();
+                }
+
+                // once no caller looks, the reader thread delivers what comes
+                client.frameThreads.clear();
+                client.frames.clear();
+                accepted.getOutputStream().write(new byte[] {0, 0, 0, 4, 0, 0, 0, 8});
+                assertThat(ByteBuffer.wrap(client.nextFrame()).getInt()).isEqualTo(8);
+                assertThat(client.frameThreads).singleElement().asString().startsWith("steward-tcp-reader ");
+
+                // and the answer to a frame sent without waiting comes at once, whoever looked last
+                c.poll();
+                assertThat(c.send(number(9))).isTrue();
+                byte[] request = accepted.getInputStream().readNBytes(8);
+                assertThat(ByteBuffer.wrap(request).getInt(4)).isEqualTo(9);
+                accepted.getOutputStream().write(request);
+                assertThat(ByteBuffer.wrap(client.nextFrame()).getInt()).isEqualTo(9);
+                assertThat(client.closeCalls.get()).isZero();
+            }
+        }
     }
 
     @Test
