@@ -53,8 +53,8 @@ final class DirectTcpConnection implements TransportConnection {
      * How long after a caller last looked for frames the reader thread stays out of {@code epoll},
      * in microseconds: {@code -Dsteward.netty.readerAsideUs=N}, 0 to 10,000, 0 to keep it there.
      */
-    static final long ASIDE_NANOS = TimeUnit.MICROSECONDS.toNanos(
-            Math.min(10_000, Math.max(0, Long.getLong("steward.netty.readerAsideUs", 200))));
+    static final long ASIDE_NANOS =
+            TimeUnit.MICROSECONDS.toNanos(NettySettings.microsProperty("steward.netty.readerAsideUs", 200, 10_000));
     /** How long the reader thread stays aside at a time while a caller sleeps in {@code epoll}. */
     private static final long ASIDE_WHILE_ASLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 

@@ -35,7 +35,7 @@ final class SharedEventLoops {
      * microseconds: {@code -Dsteward.netty.spinUs=N}, 0 to 10,000; by default {@value
      * #DEFAULT_SPIN_US}. See {@link SpinningSelectStrategy}.
      */
-    static final long SPIN_US = Math.min(10_000, Math.max(0, Long.getLong("steward.netty.spinUs", DEFAULT_SPIN_US)));
+    static final long SPIN_US = NettySettings.microsProperty("steward.netty.spinUs", DEFAULT_SPIN_US, 10_000);
 
     private final NettyTransportKind kind;
     private final MultiThreadIoEventLoopGroup group;
