@@ -94,6 +94,21 @@ public interface TransportConnection {
     }
 
     /**
+     * Tells whether {@link #awaitReadable} puts the calling thread to sleep in the kernel, which
+     * wakes it when bytes arrive (a socket). Then a caller whose looks for its answer have lately
+     * lasted longer than such a wake-up goes to sleep at once instead of looking: its look would
+     * hold a processor for longer than the wake-up costs, and looks last that long mostly while
+     * the peer, or the process the answer waits for, is waiting for a processor. Where waking a
+     * waiting caller takes the transport's own thread (shared memory, UDP), looks go on, as with
+     * this default ({@code false}).
+     *
+     * @return {@code true} if a thread asleep in {@link #awaitReadable} is woken by the kernel
+     */
+    default boolean sleepsUntilReadable() {
+        return false;
+    }
+
+    /**
      * Closes the connection after trying, for a bounded time, to deliver the frames already
      * queued; the listener's {@code onClose} follows. Frames that arrive after a local close may be
      * dropped. Never blocks the caller for long, and may be called from a listener callback.

@@ -62,6 +62,9 @@ public final class ClientConnection implements FrameListener {
     private final String name;
     private final ProxyRegistry proxies;
     private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
+    /** How long this connection's callers have looked for their answers lately. */
+    private final LookHistory looks = new LookHistory();
+
     private final AtomicLong nextRequest = new AtomicLong(1);
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
@@ -271,7 +274,7 @@ public final class ClientConnection implements FrameListener {
 
     private Pending call(boolean awaited, long objectId, int method, String name, Object... args) {
         long id = nextRequest.getAndIncrement();
-        Pending f = new Pending(id, transport);
+        Pending f = new Pending(id, transport, looks);
         if (state != State.OPEN) {
             f.completeExceptionally(lost());
             return f;
@@ -385,7 +388,9 @@ public final class ClientConnection implements FrameListener {
      * Polls for a call's answer for up to {@code steward.client.spinMicros} before the caller
      * parks, reading it on this thread where the transport can: in a busy spin of as many looks
      * as the transport says first ({@link TransportConnection#busyPolls}: about one of its round
-     * trips), then yielding the processor between looks. Returns early, with the
+     * trips), then yielding the processor between looks. Does not look at all, but for one call in
+     * eight, while this connection's looks have lately lasted longer than a wake-up by the kernel
+     * where the transport sleeps in the kernel ({@link LookHistory}). Returns early, with the
      * thread's interrupt status untouched, if the thread is interrupted, so that an interruptible
      * wait that follows sees the interrupt at once.
      *
@@ -396,9 +401,20 @@ public final class ClientConnection implements FrameListener {
             return;
         }
         // read the answer on this thread if the transport can: no hand-over from its thread
-        TransportConnection reader = f instanceof Pending p ? p.transport : null;
+        Pending p = f instanceof Pending pending ? pending : null;
+        LookHistory history = p != null && p.transport.sleepsUntilReadable() ? p.looks : null;
+        if (history != null && !history.worthLooking()) {
+            return; // looks have been long lately: sleep on the connection at once
+        }
+        long start = System.nanoTime();
+        look(f, p == null ? null : p.transport, start + SPIN_NANOS);
+        if (history != null) {
+            history.record(System.nanoTime() - start);
+        }
+    }
+
+    private static void look(CompletableFuture<Object> f, TransportConnection reader, long deadline) {
         int busySpins = reader == null ? TransportConnection.DEFAULT_BUSY_POLLS : reader.busyPolls();
-        long deadline = System.nanoTime() + SPIN_NANOS;
         for (int i = 0; !f.isDone() && !Thread.currentThread().isInterrupted(); i++) {
             boolean delivered = reader != null && reader.poll();
             if (i >= busySpins && System.nanoTime() - deadline > 0) {
@@ -730,9 +746,13 @@ public final class ClientConnection implements FrameListener {
         /** Where the answer comes from, for {@link TransportConnection#poll}. */
         private final TransportConnection transport;
 
-        Pending(long requestId, TransportConnection transport) {
+        /** How long the connection's callers have looked for their answers lately. */
+        private final LookHistory looks;
+
+        Pending(long requestId, TransportConnection transport, LookHistory looks) {
             this.requestId = requestId;
             this.transport = transport;
+            this.looks = looks;
         }
 
         /**

@@ -289,6 +289,11 @@ final class DirectTcpConnection implements TransportConnection {
      * return at once), so the caller never sleeps through an answer another thread read.
      */
     @Override
+    public boolean sleepsUntilReadable() {
+        return true; // in epoll on the socket
+    }
+
+    @Override
     public boolean awaitReadable(CompletableFuture<?> answer, long timeoutNanos) {
         if (readingStopped) {
             return false;

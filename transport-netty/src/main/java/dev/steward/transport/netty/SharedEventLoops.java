@@ -37,6 +37,13 @@ final class SharedEventLoops {
      */
     static final long SPIN_US = NettySettings.microsProperty("steward.netty.spinUs", DEFAULT_SPIN_US, 10_000);
 
+    /**
+     * While a loop's looks have lately averaged longer than this, in microseconds, it blocks at
+     * once but for one look in eight: {@code -Dsteward.netty.longLookUs=N}, 0 to 10,000, 0 to look
+     * always; by default 25. See {@link SpinningSelectStrategy}.
+     */
+    static final long LONG_LOOK_US = NettySettings.microsProperty("steward.netty.longLookUs", 25, 10_000);
+
     private final NettyTransportKind kind;
     private final MultiThreadIoEventLoopGroup group;
     private int references; // guarded by LOCK
@@ -46,7 +53,8 @@ final class SharedEventLoops {
         this.group = new MultiThreadIoEventLoopGroup(
                 THREADS,
                 LoopThread::new,
-                kind.ioHandlerFactory(SpinningSelectStrategy.factory(TimeUnit.MICROSECONDS.toNanos(SPIN_US))));
+                kind.ioHandlerFactory(SpinningSelectStrategy.factory(
+                        TimeUnit.MICROSECONDS.toNanos(SPIN_US), TimeUnit.MICROSECONDS.toNanos(LONG_LOOK_US))));
     }
 
     /**

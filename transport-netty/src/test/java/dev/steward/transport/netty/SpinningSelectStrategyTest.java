@@ -42,7 +42,7 @@ class SpinningSelectStrategyTest {
     }
 
     private static MultiThreadIoEventLoopGroup group(NettyTransportKind kind, long spinNanos) {
-        return new MultiThreadIoEventLoopGroup(1, kind.ioHandlerFactory(SpinningSelectStrategy.factory(spinNanos)));
+        return new MultiThreadIoEventLoopGroup(1, kind.ioHandlerFactory(SpinningSelectStrategy.factory(spinNanos, 0)));
     }
 
     private static Thread loopThread(MultiThreadIoEventLoopGroup group) throws Exception {
@@ -146,17 +146,65 @@ class SpinningSelectStrategyTest {
         }
     }
 
+    /** How many times a call of the strategy looked for I/O: 1 when it did not look on. */
+    private static int selects(SelectStrategy strategy, int readyOnSelect) throws Exception {
+        int[] calls = {0};
+        strategy.calculateStrategy(() -> ++calls[0] == readyOnSelect ? 1 : 0, false);
+        return calls[0];
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aLoopWhoseLooksRunLongBlocksAtOnceButForOneLookInEightUntilLooksAreShortAgain(NettyTransportKind kind)
+            throws Exception {
+        MultiThreadIoEventLoopGroup group = group(kind, MINUTE_NANOS);
+        try {
+            // a strategy of its own, driven on the loop's thread, with selects that find nothing
+            // (each look lasts its full 2 ms) and then selects that find I/O at the second look
+            SpinningSelectStrategy strategy = (SpinningSelectStrategy)
+                    SpinningSelectStrategy.factory(TimeUnit.MILLISECONDS.toNanos(2), TimeUnit.MICROSECONDS.toNanos(200))
+                            .newSelectStrategy();
+            group.submit(() -> {
+                        int[] looked = new int[64];
+                        for (int i = 0; i < looked.length; i++) {
+                            looked[i] = selects(strategy, -1);
+                        }
+                        assertThat(looked[0])
+                                .as("the first look lasts its window")
+                                .isGreaterThan(1);
+                        assertThat(strategy.averageLookNanos()).isGreaterThan(TimeUnit.MICROSECONDS.toNanos(200));
+                        long lookedOn =
+                                Arrays.stream(looked, 8, 64).filter(n -> n > 1).count();
+                        assertThat(lookedOn)
+                                .as("looks among 56 once they run long")
+                                .isEqualTo(7);
+                        // the sampled looks find I/O at once: the loop looks on after each call again
+                        int calls = 0;
+                        while (selects(strategy, 2) == 1 || selects(strategy, 2) == 1) {
+                            assertThat(++calls).as("looking on again").isLessThan(200);
+                        }
+                        for (int i = 0; i < 50; i++) {
+                            assertThat(selects(strategy, 2)).isEqualTo(2);
+                        }
+                        return null;
+                    })
+                    .get(30, TimeUnit.SECONDS);
+        } finally {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void offAnEventLoopOrWithNoLookItSaysBlockAtOnce() throws Exception {
-        assertThat(SpinningSelectStrategy.factory(MINUTE_NANOS)
+        assertThat(SpinningSelectStrategy.factory(MINUTE_NANOS, 0)
                         .newSelectStrategy()
                         .calculateStrategy(() -> 0, false))
                 .isEqualTo(SelectStrategy.SELECT);
-        assertThat(SpinningSelectStrategy.factory(0).newSelectStrategy().calculateStrategy(() -> 0, false))
+        assertThat(SpinningSelectStrategy.factory(0, 0).newSelectStrategy().calculateStrategy(() -> 0, false))
                 .isEqualTo(SelectStrategy.SELECT);
-        assertThat(SpinningSelectStrategy.factory(0).newSelectStrategy().calculateStrategy(() -> 3, false))
+        assertThat(SpinningSelectStrategy.factory(0, 0).newSelectStrategy().calculateStrategy(() -> 3, false))
                 .isEqualTo(3);
-        assertThatThrownBy(() -> SpinningSelectStrategy.factory(-1))
+        assertThatThrownBy(() -> SpinningSelectStrategy.factory(-1, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
     }
