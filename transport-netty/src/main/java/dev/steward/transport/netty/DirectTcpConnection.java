@@ -313,9 +313,13 @@ final class DirectTcpConnection implements TransportConnection {
             }
             waiting.arm(answer);
             sleepers.incrementAndGet();
+            waiting.asleep = true;
             try {
-                waiting.selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+                if (!answer.isDone()) { // checked after asleep is set: see WaitSelector
+                    waiting.selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+                }
             } finally {
+                waiting.asleep = false;
                 sleepers.decrementAndGet();
             }
             waiting.selector.selectedKeys().clear();
@@ -330,20 +334,32 @@ final class DirectTcpConnection implements TransportConnection {
         return true;
     }
 
-    /** A selector on this socket that one caller at a time borrows to sleep in. */
+    /**
+     * A selector on this socket that one caller at a time borrows to sleep in. The answer's
+     * completion wakes it only while a caller sleeps in it: most answers are read and completed by
+     * the caller itself once the kernel has woken it, and a needless {@code wakeup()} would cost a
+     * system call and make the caller's next sleep end at once. The sleeper sets {@link #asleep}
+     * and then looks at the answer; the completer completes it and then looks at {@link #asleep}:
+     * one of them sees the other.
+     */
     private static final class WaitSelector {
         final Selector selector;
         private CompletableFuture<?> armedFor; // touched by the borrowing thread only
+        volatile boolean asleep;
 
         WaitSelector(Selector selector) {
             this.selector = selector;
         }
 
-        /** Makes the answer's completion wake this selector, once per answer. */
+        /** Makes the answer's completion wake this selector if a caller sleeps in it, once per answer. */
         void arm(CompletableFuture<?> answer) {
             if (armedFor != answer) {
                 armedFor = answer;
-                answer.whenComplete((result, failure) -> selector.wakeup());
+                answer.whenComplete((result, failure) -> {
+                    if (asleep) {
+                        selector.wakeup();
+                    }
+                });
             }
         }
     }
