@@ -23,8 +23,9 @@ import org.agrona.concurrent.IdleStrategy;
  *
  * <p>{@link #wake} brings a parked (or parking) agent back to the start of the window: what a thread
  * just queued or sent is usually followed by work. It costs the caller a volatile write and read,
- * and a system call only when the agent is parked. {@link #calm} ends a window early: what the agent
- * was woken for has been done by another thread.
+ * and a system call only when the agent is parked. {@link #wakeFor} asks for a longer look, until a
+ * deadline. {@link #calm} ends a window (and such a look) early: what the agent was woken for has
+ * been done by another thread.
  */
 final class AgentIdleStrategy implements IdleStrategy {
     /** While threads read their replies themselves, and this long after, parks stay short. */
@@ -43,15 +44,14 @@ final class AgentIdleStrategy implements IdleStrategy {
     private volatile boolean nudged;
     /** Set by {@link #calm}: end the window now. */
     private volatile boolean calmed;
-    /** A longer window asked for by {@link #wakeFor}; 0 for none. */
-    private volatile long longerWindowNs;
+    /** Until when the agent looks without parking, whatever work it does meanwhile ({@link #wakeFor}). */
+    private volatile long lookUntilNs = System.nanoTime();
     /** When a thread last read a connection's replies itself ({@link System#nanoTime}). */
     private volatile long readByCallerNs = System.nanoTime() - 2 * READ_BY_CALLER_NS;
 
     private int spins; // agent-confined
     private boolean yielding; // agent-confined
     private long yieldSinceNs; // agent-confined
-    private long windowNs; // agent-confined
     private long parkNs; // agent-confined
 
     /**
@@ -68,7 +68,6 @@ final class AgentIdleStrategy implements IdleStrategy {
         this.minParkNs = Math.min(minParkNs, maxParkNs);
         this.maxParkNs = maxParkNs;
         this.parkNs = this.minParkNs;
-        this.windowNs = yieldWindowNs;
     }
 
     @Override
@@ -85,11 +84,6 @@ final class AgentIdleStrategy implements IdleStrategy {
         if (nudged) {
             nudged = false;
             reset();
-            long longer = longerWindowNs;
-            if (longer != 0) {
-                longerWindowNs = 0;
-                windowNs = Math.max(yieldWindowNs, longer);
-            }
         }
         if (spins < maxSpins) {
             spins++;
@@ -103,9 +97,10 @@ final class AgentIdleStrategy implements IdleStrategy {
         }
         if (calmed) {
             calmed = false;
-            yieldSinceNs = nowNs - windowNs;
+            yieldSinceNs = nowNs - yieldWindowNs;
+            lookUntilNs = nowNs;
         }
-        if (nowNs - yieldSinceNs < windowNs) {
+        if (nowNs - yieldSinceNs < yieldWindowNs || nowNs - lookUntilNs < 0) {
             Thread.yield();
             return;
         }
@@ -125,7 +120,6 @@ final class AgentIdleStrategy implements IdleStrategy {
     public void reset() {
         spins = 0;
         yielding = false;
-        windowNs = yieldWindowNs;
         parkNs = minParkNs;
     }
 
@@ -142,13 +136,19 @@ final class AgentIdleStrategy implements IdleStrategy {
     }
 
     /**
-     * Like {@link #wake}, and the window that follows lasts at least {@code windowNs}. Thread-safe.
+     * Like {@link #wake}, and the agent does not park for {@code windowNs} from now, whatever work
+     * it does meanwhile (work starts the usual window again, which must not cut this one short: an
+     * agent that runs a driver has work of its own, such as status messages, while the answer it
+     * was woken for is still on its way). {@link #calm} ends it early. Thread-safe.
      *
      * @param agent the agent's thread
      * @param windowNs the window
      */
     void wakeFor(Thread agent, long windowNs) {
-        longerWindowNs = windowNs;
+        long untilNs = System.nanoTime() + windowNs;
+        if (untilNs - lookUntilNs > 0) {
+            lookUntilNs = untilNs;
+        }
         wake(agent);
     }
 

@@ -34,9 +34,9 @@ import org.agrona.DirectBuffer;
  * difference between about 1.5 and 5 µs. Over IPC a waiting thread reads on in {@link
  * #awaitReadable} for up to {@code aeron.callerReadUs}, and wakes the agent when it stops there (to
  * park). Over UDP (or with {@code aeron.callerReadUs=0}), if a wait lasts longer than {@link
- * #HANDOVER_NS}, the reader wakes the agent, which then reads as soon as the caller stops (to
- * park), so that a slow answer is delivered as fast as before; once the reader has its answer, the
- * agent rests again.
+ * #HANDOVER_NS}, or when it stops to park, the reader wakes the agent, which then looks for the
+ * answer for a window that outlasts its own work ({@link AgentIdleStrategy#wakeFor}), so that a
+ * slow answer is delivered as fast as before; once the reader has its answer, the agent rests again.
  */
 final class OutgoingConnection extends AeronConnection {
     private static final int FRAGMENTS_PER_POLL = 64;
@@ -48,12 +48,23 @@ final class OutgoingConnection extends AeronConnection {
      */
     static final long HANDOVER_NS = TimeUnit.MICROSECONDS.toNanos(40);
     /**
-     * How long the agent then looks for the answer without parking (unless the caller gets it
-     * first): answers that take longer than a spin, such as a lock that another process releases,
-     * are then delivered at once rather than after a park of up to 250 µs. Costs at most this much
-     * processor time per call that waits this long.
+     * How long the agent then looks for the answer without parking over IPC (unless the caller gets
+     * it first): answers that take longer than a spin, such as a lock that another process
+     * releases, are then delivered at once rather than after a park of up to 250 µs. Costs at most
+     * this much processor time per call that waits this long; by then the caller has itself read
+     * for {@code aeron.callerReadUs}.
      */
     static final long HANDOVER_WINDOW_NS = TimeUnit.MICROSECONDS.toNanos(500);
+    /**
+     * The same over UDP, where the caller cannot read for itself (the answer comes through the
+     * embedded driver, which the agent runs) and the agent is its only reader: it looks for 2 ms,
+     * so that the answer to a call that waits on the node for a few hundred microseconds (a fair
+     * lock passed round four processes) is received at once, rather than at the end of a park or
+     * through the node's doorbell (three wake-ups). With 500 µs, four lock workers on two cores did
+     * 3.4-3.9k fair increments/s, with 2 ms 4.5-5.1k (docs/benchmarks.md). Costs at most 2 ms of
+     * yielding per call that waits that long.
+     */
+    static final long UDP_HANDOVER_WINDOW_NS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private static final int GAVE_UP_ALL = 1 << 10;
     /** One wait in this many reads for its answer whatever the recent waits say. */
@@ -69,6 +80,8 @@ final class OutgoingConnection extends AeronConnection {
     private final boolean ipc;
     /** How long a waiting caller reads by itself before it parks: {@code aeron.callerReadUs} on IPC, else 0. */
     private final long callerReadNs;
+    /** How long the agent looks for an answer once a waiting caller stops reading. */
+    private final long handoverWindowNs;
     /** The moving fraction of callers that read in vain for {@link #callerReadNs}, in 1/{@link #GAVE_UP_ALL}. */
     private int gaveUp; // racy on purpose: an estimate
 
@@ -128,6 +141,7 @@ final class OutgoingConnection extends AeronConnection {
         this.address = address;
         this.ipc = requestEndpoint == null;
         this.callerReadNs = ipc ? settings.callerReadNs() : 0;
+        this.handoverWindowNs = ipc ? HANDOVER_WINDOW_NS : UDP_HANDOVER_WINDOW_NS;
         this.requestChannel = Channels.publication(requestEndpoint, settings);
         this.requestStream = requestStream;
         this.replyHost = replyHost;
@@ -312,14 +326,16 @@ final class OutgoingConnection extends AeronConnection {
      * wait of several processes far more than the caller's own looks, which give way to whoever
      * needs the processor. When the time is up, or the thread is interrupted, the transport thread
      * takes over and this returns {@code false}, so the caller parks; while most recent waits
-     * ran out of time, callers park at once ({@link #readingPays}). Over UDP the answer comes
-     * through the embedded driver, which the transport thread runs: this returns {@code false} at
-     * once.
+     * ran out of time, callers park at once ({@link #readingPays}). Over UDP (and with {@code
+     * aeron.callerReadUs=0}) the answer comes through the embedded driver, which the transport
+     * thread runs: this wakes that thread to look for it for a while ({@link
+     * #UDP_HANDOVER_WINDOW_NS}, {@link #HANDOVER_WINDOW_NS} on IPC) and returns {@code false} at
+     * once, so the caller parks.
      */
     @Override
     public boolean awaitReadable(CompletableFuture<?> answer, long timeoutNanos) {
         if (callerReadNs == 0) {
-            return false;
+            return handOver();
         }
         if (!readingPays()) {
             return handOver();
@@ -357,7 +373,7 @@ final class OutgoingConnection extends AeronConnection {
 
     /** This thread parks: the agent reads from now on. */
     private boolean handOver() {
-        link.agent().wakeFor(HANDOVER_WINDOW_NS);
+        link.agent().wakeFor(handoverWindowNs);
         return false;
     }
 
@@ -405,7 +421,7 @@ final class OutgoingConnection extends AeronConnection {
         } finally {
             reading.set(null);
             if (handOver) {
-                link.agent().wakeFor(HANDOVER_WINDOW_NS);
+                link.agent().wakeFor(handoverWindowNs);
             } else if (wakeAgent) {
                 link.agent().wake();
             } else if (calmAgent) {

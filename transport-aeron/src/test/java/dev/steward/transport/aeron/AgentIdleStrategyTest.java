@@ -23,6 +23,9 @@ class AgentIdleStrategyTest {
         final AgentIdleStrategy strategy;
         final AtomicInteger returned = new AtomicInteger();
         final AtomicBoolean running = new AtomicBoolean(true);
+        /** Set to have the loop report one piece of work ({@code idle(1)}); cleared when done. */
+        final AtomicBoolean work = new AtomicBoolean();
+
         final Thread thread;
 
         Idler(AgentIdleStrategy strategy) {
@@ -30,7 +33,7 @@ class AgentIdleStrategyTest {
             this.thread = new Thread(() -> {
                 strategy.idle(1); // work: the window starts
                 while (running.get()) {
-                    strategy.idle(0);
+                    strategy.idle(work.compareAndSet(true, false) ? 1 : 0);
                     returned.incrementAndGet();
                 }
             });
@@ -74,6 +77,28 @@ class AgentIdleStrategyTest {
             idler.strategy.wake(idler.thread);
             int woken = idler.returned.get();
             Await.until(WAIT, () -> idler.returned.get() > woken + 1_000, () -> "a wake-up starts the window again");
+        }
+    }
+
+    @Test
+    void aLookAskedForByWakeForOutlastsWorkDoneInItUntilCalmEndsIt() throws Exception {
+        // no window of its own: after work the agent parks at once
+        try (Idler idler = new Idler(new AgentIdleStrategy(0, 0, LONG, LONG))) {
+            Await.until(WAIT, idler::parked, () -> "the agent parks when it has no window");
+            idler.strategy.wakeFor(idler.thread, LONG);
+            int woken = idler.returned.get();
+            Await.until(WAIT, () -> idler.returned.get() > woken + 1_000, () -> "wakeFor() starts a look");
+            // work in the look (a driver's own duty, say) must not end it
+            idler.work.set(true);
+            Await.until(WAIT, () -> !idler.work.get(), () -> "the agent did the work");
+            int worked = idler.returned.get();
+            Await.until(
+                    WAIT,
+                    () -> idler.returned.get() > worked + 1_000,
+                    () -> "the look goes on after work (parked: " + idler.parked() + ")");
+            assertThat(idler.parked()).isFalse();
+            idler.strategy.calm();
+            Await.until(WAIT, idler::parked, () -> "calm() ends the look: the agent parks");
         }
     }
 }
