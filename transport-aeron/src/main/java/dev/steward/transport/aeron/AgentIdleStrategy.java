@@ -1,6 +1,9 @@
 package dev.steward.transport.aeron;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -44,8 +47,15 @@ final class AgentIdleStrategy implements IdleStrategy {
     private volatile boolean nudged;
     /** Set by {@link #calm}: end the window now. */
     private volatile boolean calmed;
-    /** Until when the agent looks without parking, whatever work it does meanwhile ({@link #wakeFor}). */
-    private volatile long lookUntilNs = System.nanoTime();
+    /**
+     * Until when the agent looks without parking, whatever work it does meanwhile ({@link
+     * #wakeFor}); {@link #calm} moves it back to now.
+     */
+    private final AtomicLong lookUntilNs = new AtomicLong(System.nanoTime());
+    /** Answers that callers parked for with a look asked of the agent ({@link #lookFor}), not yet in. */
+    private final AtomicInteger awaited = new AtomicInteger();
+    /** Until when the agent looks while {@link #awaited} is above 0. */
+    private final AtomicLong awaitedUntilNs = new AtomicLong(System.nanoTime());
     /** When a thread last read a connection's replies itself ({@link System#nanoTime}). */
     private volatile long readByCallerNs = System.nanoTime() - 2 * READ_BY_CALLER_NS;
 
@@ -98,9 +108,8 @@ final class AgentIdleStrategy implements IdleStrategy {
         if (calmed) {
             calmed = false;
             yieldSinceNs = nowNs - yieldWindowNs;
-            lookUntilNs = nowNs;
         }
-        if (nowNs - yieldSinceNs < yieldWindowNs || nowNs - lookUntilNs < 0) {
+        if (nowNs - yieldSinceNs < yieldWindowNs || looking(nowNs)) {
             Thread.yield();
             return;
         }
@@ -114,6 +123,10 @@ final class AgentIdleStrategy implements IdleStrategy {
                 ? Math.min(maxParkNs, READ_BY_CALLER_MAX_PARK_NS)
                 : maxParkNs;
         parkNs = Math.min(parkNs << 1, longest);
+    }
+
+    private boolean looking(long nowNs) {
+        return nowNs - lookUntilNs.get() < 0 || (awaited.get() > 0 && nowNs - awaitedUntilNs.get() < 0);
     }
 
     @Override
@@ -145,18 +158,48 @@ final class AgentIdleStrategy implements IdleStrategy {
      * @param windowNs the window
      */
     void wakeFor(Thread agent, long windowNs) {
-        long untilNs = System.nanoTime() + windowNs;
-        if (untilNs - lookUntilNs > 0) {
-            lookUntilNs = untilNs;
-        }
+        raise(lookUntilNs, System.nanoTime() + windowNs);
         wake(agent);
     }
 
     /**
-     * Ends the current yield window: what the agent was woken for has been done by another thread.
-     * Work, or a later wake-up, starts a new window as usual. Thread-safe.
+     * Like {@link #wakeFor}, for a caller that parks until {@code answer} completes: the look lasts
+     * until then, or for {@code windowNs} from now if that is sooner, while the answers of other
+     * such callers are not in yet. {@link #calm}, which another thread's read of its own answer
+     * calls, does not end it. Thread-safe.
+     *
+     * @param agent the agent's thread
+     * @param answer the answer the caller parks for
+     * @param windowNs the longest look
+     */
+    void lookFor(Thread agent, CompletableFuture<?> answer, long windowNs) {
+        if (answer.isDone()) {
+            return;
+        }
+        awaited.incrementAndGet();
+        raise(awaitedUntilNs, System.nanoTime() + windowNs);
+        answer.whenComplete((result, failure) -> awaited.decrementAndGet());
+        wake(agent);
+    }
+
+    /** Moves a deadline to {@code untilNs} if that is later. */
+    private static void raise(AtomicLong deadline, long untilNs) {
+        long current;
+        do {
+            current = deadline.get();
+            if (untilNs - current <= 0) {
+                return;
+            }
+        } while (!deadline.compareAndSet(current, untilNs));
+    }
+
+    /**
+     * Ends the current yield window, and a look asked for by {@link #wakeFor}: what the agent was
+     * woken for has been done by another thread. Looks asked for by {@link #lookFor} end with their
+     * answers instead. Work, or a later wake-up, starts a new window as usual. Thread-safe.
      */
     void calm() {
+        lookUntilNs.set(System.nanoTime());
         calmed = true;
     }
 

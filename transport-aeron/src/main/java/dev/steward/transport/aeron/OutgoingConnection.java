@@ -34,9 +34,11 @@ import org.agrona.DirectBuffer;
  * difference between about 1.5 and 5 µs. Over IPC a waiting thread reads on in {@link
  * #awaitReadable} for up to {@code aeron.callerReadUs}, and wakes the agent when it stops there (to
  * park). Over UDP (or with {@code aeron.callerReadUs=0}), if a wait lasts longer than {@link
- * #HANDOVER_NS}, or when it stops to park, the reader wakes the agent, which then looks for the
- * answer for a window that outlasts its own work ({@link AgentIdleStrategy#wakeFor}), so that a
- * slow answer is delivered as fast as before; once the reader has its answer, the agent rests again.
+ * #HANDOVER_NS}, the reader wakes the agent, which then looks for the answer for a window that
+ * outlasts its own work ({@link AgentIdleStrategy#wakeFor}), so that a slow answer is delivered as
+ * fast as before; once the reader has its answer, the agent rests again. A caller that stops to
+ * park has the agent look until its answer is in, for at most a window ({@link
+ * AgentIdleStrategy#lookFor}).
  */
 final class OutgoingConnection extends AeronConnection {
     private static final int FRAGMENTS_PER_POLL = 64;
@@ -48,21 +50,21 @@ final class OutgoingConnection extends AeronConnection {
      */
     static final long HANDOVER_NS = TimeUnit.MICROSECONDS.toNanos(40);
     /**
-     * How long the agent then looks for the answer without parking over IPC (unless the caller gets
-     * it first): answers that take longer than a spin, such as a lock that another process
+     * How long the agent then looks for the answer without parking (unless the answer comes
+     * first), and over IPC also for a caller that parks: answers that take longer than a spin, such as a lock that another process
      * releases, are then delivered at once rather than after a park of up to 250 µs. Costs at most
      * this much processor time per call that waits this long; by then the caller has itself read
      * for {@code aeron.callerReadUs}.
      */
     static final long HANDOVER_WINDOW_NS = TimeUnit.MICROSECONDS.toNanos(500);
     /**
-     * The same over UDP, where the caller cannot read for itself (the answer comes through the
-     * embedded driver, which the agent runs) and the agent is its only reader: it looks for 2 ms,
-     * so that the answer to a call that waits on the node for a few hundred microseconds (a fair
+     * How long the agent looks for the answer of a caller that parks, over UDP, where the caller
+     * cannot read for itself (the answer comes through the embedded driver, which the agent runs)
+     * and the agent is its only reader: until the answer is in, for at most 2 ms, so that the answer to a call that waits on the node for a few hundred microseconds (a fair
      * lock passed round four processes) is received at once, rather than at the end of a park or
      * through the node's doorbell (three wake-ups). With 500 µs, four lock workers on two cores did
-     * 3.4-3.9k fair increments/s, with 2 ms 4.5-5.1k (docs/benchmarks.md). Costs at most 2 ms of
-     * yielding per call that waits that long.
+     * 3.4-3.9k fair increments/s, with 2 ms 4.5-5.1k (docs/benchmarks.md). Costs the agent's
+     * yields until the answer, at most 2 ms per call.
      */
     static final long UDP_HANDOVER_WINDOW_NS = TimeUnit.MILLISECONDS.toNanos(2);
 
@@ -335,22 +337,22 @@ final class OutgoingConnection extends AeronConnection {
     @Override
     public boolean awaitReadable(CompletableFuture<?> answer, long timeoutNanos) {
         if (callerReadNs == 0) {
-            return handOver();
+            return handOver(answer);
         }
         if (!readingPays()) {
-            return handOver();
+            return handOver(answer);
         }
         long startNs = System.nanoTime();
         long limitNs = Math.min(timeoutNanos, callerReadNs);
         while (!answer.isDone()) {
             if (Thread.currentThread().isInterrupted() || !isDirect()) {
-                return handOver();
+                return handOver(answer);
             }
             if (System.nanoTime() - startNs > limitNs) {
                 if (limitNs == callerReadNs) {
                     gaveUp += (GAVE_UP_ALL - gaveUp) / 8;
                 }
-                return handOver();
+                return handOver(answer);
             }
             if (!read(false)) {
                 Thread.yield();
@@ -371,9 +373,9 @@ final class OutgoingConnection extends AeronConnection {
         return gaveUp < GAVE_UP_ALL / 2 || ++awaits % SAMPLE_EVERY == 0;
     }
 
-    /** This thread parks: the agent reads from now on. */
-    private boolean handOver() {
-        link.agent().wakeFor(handoverWindowNs);
+    /** This thread parks until its answer is in: the agent reads from now on. */
+    private boolean handOver(CompletableFuture<?> answer) {
+        link.agent().lookFor(answer, handoverWindowNs);
         return false;
     }
 
@@ -421,7 +423,7 @@ final class OutgoingConnection extends AeronConnection {
         } finally {
             reading.set(null);
             if (handOver) {
-                link.agent().wakeFor(handoverWindowNs);
+                link.agent().wakeFor(HANDOVER_WINDOW_NS);
             } else if (wakeAgent) {
                 link.agent().wake();
             } else if (calmAgent) {

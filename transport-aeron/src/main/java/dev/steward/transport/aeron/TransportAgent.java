@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -157,6 +158,24 @@ final class TransportAgent implements Agent {
         if (t != null) {
             if (backoff != null) {
                 backoff.wakeFor(t, windowNs);
+            } else {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /**
+     * Wakes the agent for an answer that a caller parks for: the agent then looks without parking
+     * until the answer is in, for at most {@code windowNs}. Thread-safe.
+     *
+     * @param answer the answer
+     * @param windowNs the longest look
+     */
+    void lookFor(CompletableFuture<?> answer, long windowNs) {
+        Thread t = thread;
+        if (t != null) {
+            if (backoff != null) {
+                backoff.lookFor(t, answer, windowNs);
             } else {
                 LockSupport.unpark(t);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.runtime.conformance.Await;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,6 +100,31 @@ class AgentIdleStrategyTest {
             assertThat(idler.parked()).isFalse();
             idler.strategy.calm();
             Await.until(WAIT, idler::parked, () -> "calm() ends the look: the agent parks");
+        }
+    }
+
+    @Test
+    void aLookForAParkedCallersAnswerLastsUntilTheAnswerWhateverWorkOrCalmComeMeanwhile() throws Exception {
+        try (Idler idler = new Idler(new AgentIdleStrategy(0, 0, LONG, LONG))) {
+            Await.until(WAIT, idler::parked, () -> "the agent parks when it has no window");
+            CompletableFuture<Object> answer = new CompletableFuture<>();
+            idler.strategy.lookFor(idler.thread, answer, LONG);
+            int woken = idler.returned.get();
+            Await.until(WAIT, () -> idler.returned.get() > woken + 1_000, () -> "lookFor() starts a look");
+            idler.work.set(true);
+            Await.until(WAIT, () -> !idler.work.get(), () -> "the agent did the work");
+            // another caller read its own answer: that ends looks asked for by wakeFor, not this one
+            idler.strategy.calm();
+            int calmed = idler.returned.get();
+            Await.until(
+                    WAIT,
+                    () -> idler.returned.get() > calmed + 1_000,
+                    () -> "the look goes on after work and calm (parked: " + idler.parked() + ")");
+            answer.complete("in");
+            Await.until(WAIT, idler::parked, () -> "the answer ends the look: the agent parks");
+            // an answer already in asks for no look
+            idler.strategy.lookFor(idler.thread, answer, LONG);
+            Await.until(WAIT, idler::parked, () -> "no look for an answer already in");
         }
     }
 }
