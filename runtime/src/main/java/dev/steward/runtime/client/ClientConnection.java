@@ -6,6 +6,7 @@ import dev.steward.NotSendableException;
 import dev.steward.ProtocolException;
 import dev.steward.StewardException;
 import dev.steward.UnregisteredTypeException;
+import dev.steward.runtime.TimingProperties;
 import dev.steward.runtime.codec.CodecPool;
 import dev.steward.runtime.codec.Decoder;
 import dev.steward.runtime.codec.Encoder;
@@ -380,9 +381,10 @@ public final class ClientConnection implements FrameListener {
      * answers on one host arrive within tens of microseconds; seeing the answer while still
      * running saves the thread a park and a wake-up, which cost about as much as the round trip
      * itself. Polling yields the processor, so other threads (the transport's among them) run.
-     * Set with {@code -Dsteward.client.spinMicros=N} (0 turns it off).
+     * Set with {@code -Dsteward.client.spinMicros=N}, 0 to 10,000 (0 turns it off).
      */
-    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("steward.client.spinMicros", 50));
+    static final long SPIN_NANOS =
+            TimeUnit.MICROSECONDS.toNanos(TimingProperties.micros("steward.client.spinMicros", 50, 10_000));
 
     /**
      * Polls for a call's answer for up to {@code steward.client.spinMicros} before the caller

@@ -1,5 +1,6 @@
 package dev.steward.runtime.client;
 
+import dev.steward.runtime.TimingProperties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,11 +24,11 @@ import java.util.concurrent.TimeUnit;
 final class LookHistory {
     /**
      * Looks that average above this many nanoseconds stop: {@code
-     * -Dsteward.client.longLookMicros=N}, 0 to look always. By default 25 µs, about the kernel's
+     * -Dsteward.client.longLookMicros=N}, 0 to 10,000, 0 to look always. By default 25 µs, about the kernel's
      * wake-up of a thread asleep on a socket on the test machine.
      */
     static final long LONG_LOOK_NANOS =
-            TimeUnit.MICROSECONDS.toNanos(Long.getLong("steward.client.longLookMicros", 25));
+            TimeUnit.MICROSECONDS.toNanos(TimingProperties.micros("steward.client.longLookMicros", 25, 10_000));
 
     /** While looks are long, one call in this many still looks. */
     static final int SAMPLE_EVERY = 8;

@@ -1,5 +1,6 @@
 package dev.steward.transport.netty;
 
+import dev.steward.runtime.TimingProperties;
 import dev.steward.spi.FrameListener;
 import dev.steward.spi.TransportConnection;
 import java.io.Closeable;
@@ -54,7 +55,7 @@ final class DirectTcpConnection implements TransportConnection {
      * in microseconds: {@code -Dsteward.netty.readerAsideUs=N}, 0 to 10,000, 0 to keep it there.
      */
     static final long ASIDE_NANOS =
-            TimeUnit.MICROSECONDS.toNanos(NettySettings.microsProperty("steward.netty.readerAsideUs", 200, 10_000));
+            TimeUnit.MICROSECONDS.toNanos(TimingProperties.micros("steward.netty.readerAsideUs", 200, 10_000));
     /** How long the reader thread stays aside at a time while a caller sleeps in {@code epoll}. */
     private static final long ASIDE_WHILE_ASLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -340,7 +341,10 @@ final class DirectTcpConnection implements TransportConnection {
      * the caller itself once the kernel has woken it, and a needless {@code wakeup()} would cost a
      * system call and make the caller's next sleep end at once. The sleeper sets {@link #asleep}
      * and then looks at the answer; the completer completes it and then looks at {@link #asleep}:
-     * one of them sees the other.
+     * one of them sees the other. A completion that comes just as the sleep ends (or an earlier
+     * caller's answer, after another caller borrowed the selector) may still leave a wake-up
+     * pending, which ends one later sleep early; the caller then looks at its answer and sleeps
+     * again.
      */
     private static final class WaitSelector {
         final Selector selector;

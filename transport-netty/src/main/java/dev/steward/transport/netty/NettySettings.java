@@ -88,37 +88,6 @@ record NettySettings(
         }
     }
 
-    /**
-     * Reads a process-wide timing of this transport from a system property, in microseconds.
-     *
-     * @param property the property, such as {@code steward.netty.spinUs}
-     * @param defaultValue the value when the property is not set
-     * @param max the largest value allowed
-     * @return the value
-     * @throws IllegalArgumentException naming the property if it is not a whole number from 0 to
-     *     {@code max}
-     */
-    static long microsProperty(String property, long defaultValue, long max) {
-        return micros(property, System.getProperty(property), defaultValue, max);
-    }
-
-    /** {@link #microsProperty} on a given text ({@code null} when unset). */
-    static long micros(String property, String text, long defaultValue, long max) {
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(text.trim());
-            if (value >= 0 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(
-                "-D" + property + " must be a whole number of microseconds from 0 to " + max + ", not '" + text + "'");
-    }
-
     private static long positive(TransportConfig config, String key, long defaultValue, long max) {
         String text = config.option(key, null);
         if (text == null) {

@@ -1,5 +1,6 @@
 package dev.steward.transport.netty;
 
+import dev.steward.runtime.TimingProperties;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.FastThreadLocalThread;
@@ -35,14 +36,14 @@ final class SharedEventLoops {
      * microseconds: {@code -Dsteward.netty.spinUs=N}, 0 to 10,000; by default {@value
      * #DEFAULT_SPIN_US}. See {@link SpinningSelectStrategy}.
      */
-    static final long SPIN_US = NettySettings.microsProperty("steward.netty.spinUs", DEFAULT_SPIN_US, 10_000);
+    static final long SPIN_US = TimingProperties.micros("steward.netty.spinUs", DEFAULT_SPIN_US, 10_000);
 
     /**
      * While a loop's looks have lately averaged longer than this, in microseconds, it blocks at
      * once but for one look in eight: {@code -Dsteward.netty.longLookUs=N}, 0 to 10,000, 0 to look
      * always; by default 25. See {@link SpinningSelectStrategy}.
      */
-    static final long LONG_LOOK_US = NettySettings.microsProperty("steward.netty.longLookUs", 25, 10_000);
+    static final long LONG_LOOK_US = TimingProperties.micros("steward.netty.longLookUs", 25, 10_000);
 
     private final NettyTransportKind kind;
     private final MultiThreadIoEventLoopGroup group;

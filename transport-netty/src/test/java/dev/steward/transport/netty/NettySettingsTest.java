@@ -37,23 +37,6 @@ class NettySettingsTest {
     }
 
     @Test
-    void readsTimingPropertiesAndRefusesMalformedOnesByName() {
-        assertThat(NettySettings.micros("steward.netty.spinUs", null, 50, 10_000))
-                .isEqualTo(50);
-        assertThat(NettySettings.micros("steward.netty.spinUs", " 20 ", 50, 10_000))
-                .isEqualTo(20);
-        assertThat(NettySettings.micros("steward.netty.spinUs", "0", 50, 10_000))
-                .isZero();
-        for (String bad : new String[] {"abc", "-1", "10001", "1.5"}) {
-            assertThatThrownBy(() -> NettySettings.micros("steward.netty.spinUs", bad, 50, 10_000))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("-Dsteward.netty.spinUs")
-                    .hasMessageContaining("from 0 to 10000")
-                    .hasMessageContaining("'" + bad + "'");
-        }
-    }
-
-    @Test
     void refusesMalformedOptions() {
         assertThatThrownBy(() -> NettySettings.from(Transports.config(1024, NettySettings.CONNECT_TIMEOUT_MS, "soon")))
                 .isInstanceOf(IllegalArgumentException.class)
