@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 final class LookHistory {
     /**
      * Looks that average above this many nanoseconds stop: {@code
-     * -Dsteward.client.longLookMicros=N}, 0 to 10,000, 0 to look always. By default 25 µs, about the kernel's
-     * wake-up of a thread asleep on a socket on the test machine.
+     * -Dsteward.client.longLookMicros=N}, 0 to 10,000, 0 to look always. By default 25 µs, about
+     * the kernel's wake-up of a thread asleep on a socket on the test machine.
      */
     static final long LONG_LOOK_NANOS =
             TimeUnit.MICROSECONDS.toNanos(TimingProperties.micros("steward.client.longLookMicros", 25, 10_000));

@@ -34,7 +34,8 @@ final class SerialExecutor implements Executor {
      * How long a worker waits, running, for the next task before it gives its thread back, in
      * nanoseconds. Back-to-back calls from one client arrive a round trip apart; a worker that is
      * still awake takes the next one without the wake-up of a parked pool thread, which costs about
-     * as much as the round trip. Set with {@code -Dsteward.node.workerSpinMicros=N}, 0 to 10,000 (0: off).
+     * as much as the round trip. Set with {@code -Dsteward.node.workerSpinMicros=N}, 0 to 10,000
+     * (0: off).
      */
     private static final long SPIN_NANOS = java.util.concurrent.TimeUnit.MICROSECONDS.toNanos(
             TimingProperties.micros("steward.node.workerSpinMicros", 50, 10_000));

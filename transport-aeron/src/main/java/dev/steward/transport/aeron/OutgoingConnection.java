@@ -51,18 +51,19 @@ final class OutgoingConnection extends AeronConnection {
     static final long HANDOVER_NS = TimeUnit.MICROSECONDS.toNanos(40);
     /**
      * How long the agent then looks for the answer without parking (unless the answer comes
-     * first), and over IPC also for a caller that parks: answers that take longer than a spin, such as a lock that another process
-     * releases, are then delivered at once rather than after a park of up to 250 µs. Costs at most
-     * this much processor time per call that waits this long; by then the caller has itself read
-     * for {@code aeron.callerReadUs}.
+     * first), and over IPC also for a caller that parks: answers that take longer than a spin,
+     * such as a lock that another process releases, are then delivered at once rather than after a
+     * park of up to 250 µs. Costs at most this much processor time per call that waits this long;
+     * by then the caller has itself read for {@code aeron.callerReadUs}.
      */
     static final long HANDOVER_WINDOW_NS = TimeUnit.MICROSECONDS.toNanos(500);
     /**
      * How long the agent looks for the answer of a caller that parks, over UDP, where the caller
      * cannot read for itself (the answer comes through the embedded driver, which the agent runs)
-     * and the agent is its only reader: until the answer is in, for at most 2 ms, so that the answer to a call that waits on the node for a few hundred microseconds (a fair
-     * lock passed round four processes) is received at once, rather than at the end of a park or
-     * through the node's doorbell (three wake-ups). With 500 µs, four lock workers on two cores did
+     * and the agent is its only reader: until the answer is in, for at most 2 ms, so that the
+     * answer to a call that waits on the node for a few hundred microseconds (a fair lock passed
+     * round four processes) is received at once, rather than at the end of a park or through the
+     * node's doorbell (three wake-ups). With 500 µs, four lock workers on two cores did
      * 3.4-3.9k fair increments/s, with 2 ms 4.5-5.1k (docs/benchmarks.md). Costs the agent's
      * yields until the answer, at most 2 ms per call.
      */

@@ -173,12 +173,10 @@ final class TransportAgent implements Agent {
      */
     void lookFor(CompletableFuture<?> answer, long windowNs) {
         Thread t = thread;
-        if (t != null) {
-            if (backoff != null) {
-                backoff.lookFor(t, answer, windowNs);
-            } else {
-                LockSupport.unpark(t);
-            }
+        if (t != null && backoff != null) {
+            backoff.lookFor(t, answer, windowNs);
+        } else {
+            wake(); // another idle strategy: no look to ask for
         }
     }
 
