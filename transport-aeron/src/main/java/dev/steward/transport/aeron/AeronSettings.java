@@ -27,6 +27,8 @@ import org.agrona.concurrent.YieldingIdleStrategy;
  * @param idleSpins how many times the {@code backoff} strategy busy-spins after work before it yields
  * @param callerReadNs how long a caller waiting for an answer over IPC reads the replies by itself,
  *     yielding between looks, before it parks and leaves them to the transport thread; 0 never
+ * @param callerDrives whether a caller waiting for an answer over UDP runs the process's embedded
+ *     media driver itself while it looks, rather than leaving that to the transport thread
  * @param driverThreading how the embedded media driver runs
  * @param termLength the term length of the publications this side creates
  * @param mtu the UDP MTU of the publications this side creates; 0 for Aeron's default
@@ -45,6 +47,7 @@ record AeronSettings(
         long idleYieldNs,
         int idleSpins,
         long callerReadNs,
+        boolean callerDrives,
         DriverThreading driverThreading,
         int termLength,
         int mtu,
@@ -59,6 +62,7 @@ record AeronSettings(
     static final String IDLE_YIELD_US = "aeron.idleYieldUs";
     static final String IDLE_SPINS = "aeron.idleSpins";
     static final String CALLER_READ_US = "aeron.callerReadUs";
+    static final String CALLER_DRIVES = "aeron.callerDrives";
     static final String DRIVER_THREADING = "aeron.driverThreading";
     static final String TERM_LENGTH = "aeron.termLength";
     static final String MTU = "aeron.mtu";
@@ -76,6 +80,7 @@ record AeronSettings(
             IDLE_YIELD_US,
             IDLE_SPINS,
             CALLER_READ_US,
+            CALLER_DRIVES,
             DRIVER_THREADING,
             TERM_LENGTH,
             MTU,
@@ -196,6 +201,7 @@ record AeronSettings(
                 (int) positive(options, IDLE_SPINS, DEFAULT_IDLE_SPINS, 1_000_000, true),
                 TimeUnit.MICROSECONDS.toNanos(
                         positive(options, CALLER_READ_US, DEFAULT_CALLER_READ_US, 1_000_000, true)),
+                bool(options, CALLER_DRIVES, true),
                 choice(options, DRIVER_THREADING, DriverThreading.class, DriverThreading.INVOKER),
                 termLength,
                 mtu,
@@ -229,6 +235,18 @@ record AeronSettings(
             }
             throw new IllegalArgumentException(key + " must be one of " + known + ", not '" + text + "'", e);
         }
+    }
+
+    private static boolean bool(Map<String, String> options, String key, boolean def) {
+        String text = options.get(key);
+        if (text == null) {
+            return def;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, not '" + text + "'");
+        };
     }
 
     private static long size(Map<String, String> options, String key, long def) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -65,7 +66,12 @@ final class DriverLink {
     private int references = 1; // guarded by LOCK
     private volatile Throwable failure;
     private boolean released; // agent-confined
-    private boolean closed; // agent-confined
+    private volatile boolean closed; // written by the agent
+    /**
+     * Held by the thread that runs the embedded driver's duty cycle at this moment: the agent, or a
+     * caller waiting for its answer ({@link #drive}). Taken for good when the link closes.
+     */
+    private final AtomicBoolean driving = new AtomicBoolean();
 
     private DriverLink(Path directory, TransportAgent agent, MediaDriver driver, Aeron aeron, AeronSettings settings) {
         this.directory = directory;
@@ -336,8 +342,12 @@ final class DriverLink {
             return 0;
         }
         int work = 0;
-        if (driverInvoker != null) {
-            work += driverInvoker.invoke();
+        if (driverInvoker != null && driving.compareAndSet(false, true)) {
+            try {
+                work += driverInvoker.invoke();
+            } finally {
+                driving.set(false);
+            }
         }
         work += conductor.invoke();
         if (failure == null && (aeron.isClosed() || conductor.isClosed())) {
@@ -374,6 +384,42 @@ final class DriverLink {
         return work;
     }
 
+    /**
+     * Tells whether this link runs an embedded media driver, which {@link #drive} can run.
+     *
+     * @return {@code true} for the process's embedded driver
+     */
+    boolean runsDriver() {
+        return driverInvoker != null;
+    }
+
+    /**
+     * Runs the embedded driver's duty cycle (its conductor, sender and receiver) once on the calling
+     * thread, unless another thread runs it at this moment, the link is closed, or there is no
+     * embedded driver. A caller waiting for an answer over UDP does so while it looks: its request
+     * leaves and its answer comes in without a hand-over to the transport thread and back, as in a
+     * process whose one thread does all its Aeron work. Any thread; one at a time, which the
+     * driver needs (its agents are not thread-safe), with a happens-before edge from each holder to
+     * the next. An interrupt of a caller that runs it does not close its UDP channels, which are
+     * non-blocking (the JDK closes a channel on an interrupt only in a blocking operation).
+     *
+     * @return the work done, or -1 if this thread did not run it
+     */
+    int drive() {
+        // not on an interrupted thread: the driver's file channels (new log buffers) would close
+        if (driverInvoker == null
+                || closed
+                || Thread.currentThread().isInterrupted()
+                || !driving.compareAndSet(false, true)) {
+            return -1;
+        }
+        try {
+            return closed ? -1 : driverInvoker.invoke();
+        } finally {
+            driving.set(false);
+        }
+    }
+
     /** Closes the link now, dropping what lingers. Agent thread. */
     void closeNow() {
         lingering.forEach(l -> l.publication.close());
@@ -386,6 +432,9 @@ final class DriverLink {
             return;
         }
         closed = true;
+        while (!driving.compareAndSet(false, true)) {
+            Thread.onSpinWait(); // a caller runs one duty cycle: wait for it, and none runs after
+        }
         try {
             aeron.close();
         } catch (RuntimeException e) {

@@ -83,6 +83,15 @@ final class OutgoingConnection extends AeronConnection {
     private final boolean ipc;
     /** How long a waiting caller reads by itself before it parks: {@code aeron.callerReadUs} on IPC, else 0. */
     private final long callerReadNs;
+    /** Whether callers that look for their answers run the embedded driver ({@code aeron.callerDrives}, UDP). */
+    private final boolean callerDrives;
+    /**
+     * Looks without a yield where a caller runs the driver: a look is a duty cycle with system calls
+     * (a microsecond or more), and a caller that spins 64 of them holds a processor for over 100 µs
+     * that the node or another process needs. With 4, the harness's UDP queue round trips and
+     * locked increments gained, where 64 lost them a third (docs/benchmarks.md).
+     */
+    static final int DRIVING_BUSY_POLLS = 4;
     /** How long the agent looks for an answer once a waiting caller stops reading. */
     private final long handoverWindowNs;
     /** The moving fraction of callers that read in vain for {@link #callerReadNs}, in 1/{@link #GAVE_UP_ALL}. */
@@ -144,6 +153,7 @@ final class OutgoingConnection extends AeronConnection {
         this.address = address;
         this.ipc = requestEndpoint == null;
         this.callerReadNs = ipc ? settings.callerReadNs() : 0;
+        this.callerDrives = !ipc && settings.callerDrives() && link.runsDriver();
         this.handoverWindowNs = ipc ? HANDOVER_WINDOW_NS : UDP_HANDOVER_WINDOW_NS;
         this.requestChannel = Channels.publication(requestEndpoint, settings);
         this.requestStream = requestStream;
@@ -299,12 +309,19 @@ final class OutgoingConnection extends AeronConnection {
 
     /**
      * Reads the replies on the calling thread, unless another thread (or the agent) is reading.
-     * Control records ({@code CLOSE}) are left to the agent. Any thread.
+     * Control records ({@code CLOSE}) are left to the agent. Over UDP with the embedded driver (and
+     * {@code aeron.callerDrives}, the default), first runs one duty cycle of the driver ({@link
+     * DriverLink#drive}), which sends what the caller offered and receives what has come: the
+     * caller's look then needs no other thread, as over IPC. Any thread.
      *
      * @return {@code true} if it delivered frames
      */
     @Override
     public boolean poll() {
+        if (callerDrives) {
+            link.drive(); // this caller's request leaves, and its answer comes in, on this thread
+            return read(false); // it hands over when it stops to park (awaitReadable)
+        }
         // a caller that will read on in awaitReadable hands over when it gives up there
         return read(callerReadNs == 0);
     }
@@ -314,11 +331,12 @@ final class OutgoingConnection extends AeronConnection {
      * trip (1-2 µs on the test machine). A longer spin holds a processor the node may need: with a
      * queue client, its echo and the node on two cores, the harness's queue round trips went from
      * 10-24k to 21-30k/s with this and {@code aeron.callerReadUs} together (docs/benchmarks.md).
-     * Over UDP, where answers take tens of microseconds, the default.
+     * Over UDP, where answers take tens of microseconds: {@link #DRIVING_BUSY_POLLS} where the caller
+     * runs the driver (each look a {@code recvmsg}), else the default.
      */
     @Override
     public int busyPolls() {
-        return ipc ? 16 : DEFAULT_BUSY_POLLS;
+        return ipc ? 16 : callerDrives ? DRIVING_BUSY_POLLS : DEFAULT_BUSY_POLLS;
     }
 
     /**

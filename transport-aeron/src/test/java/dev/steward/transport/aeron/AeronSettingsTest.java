@@ -61,6 +61,12 @@ class AeronSettingsTest {
                 .isEqualTo(TimeUnit.MICROSECONDS.toNanos(250));
         assertThat(settings(Map.of(), "aeron:ipc?aeron.callerReadUs=0").callerReadNs())
                 .isZero();
+        assertThat(settings(Map.of(), "aeron:ipc").callerDrives()).isTrue();
+        assertThat(settings(Map.of("aeron.callerDrives", "false"), "aeron:ipc").callerDrives())
+                .isFalse();
+        assertThat(settings(Map.of("aeron.callerDrives", "false"), "aeron:ipc?aeron.callerDrives=TRUE")
+                        .callerDrives())
+                .isTrue();
     }
 
     @Test
@@ -80,6 +86,8 @@ class AeronSettingsTest {
                 .hasMessageContaining("aeron.idleSpins must be a whole number");
         assertThatThrownBy(() -> settings(Map.of("aeron.callerReadUs", "2000000"), "aeron:ipc"))
                 .hasMessageContaining("aeron.callerReadUs must be a whole number up to 1000000");
+        assertThatThrownBy(() -> settings(Map.of("aeron.callerDrives", "yes"), "aeron:ipc"))
+                .hasMessageContaining("aeron.callerDrives must be true or false, not 'yes'");
         assertThatThrownBy(() -> settings(Map.of("aeron.connectTimeoutMs", "0"), "aeron:ipc"))
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> settings(Map.of("aeron.tremLength", "64k"), "aeron:ipc"))

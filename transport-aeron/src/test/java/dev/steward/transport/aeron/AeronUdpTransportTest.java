@@ -11,6 +11,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The transport on {@code aeron:udp}, on loopback. */
@@ -66,17 +68,64 @@ class AeronUdpTransportTest extends AbstractAeronTransportTest {
     }
 
     @Test
-    void overUdpAWaitingCallerLeavesTheRepliesToTheTransportThread() throws Exception {
+    void overUdpAWaitingCallerLeavesTheRepliesToTheTransportThreadOnceItStopsLooking() throws Exception {
         Server server = server();
         RecordingListener client = new RecordingListener();
         TransportConnection out = connect(server, client, SMALL_TERMS);
         server.next();
         long start = System.nanoTime();
-        // the answer would come through the embedded driver, which the transport thread runs
+        // a caller that stops looking parks: the transport thread runs the driver from then on
         assertThat(out.awaitReadable(new CompletableFuture<>(), WAIT.toNanos())).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
         assertThat(out.busyPolls())
-                .as("the default spin: answers take tens of microseconds")
-                .isEqualTo(64);
+                .as("a few looks without a yield: each runs the driver, with system calls")
+                .isEqualTo(OutgoingConnection.DRIVING_BUSY_POLLS);
+        TransportConnection notDriving =
+                connect(server, new RecordingListener(), Map.of("aeron.callerDrives", "false"));
+        assertThat(notDriving.busyPolls())
+                .as("the default spin where only the transport thread runs the driver")
+                .isEqualTo(TransportConnection.DEFAULT_BUSY_POLLS);
+    }
+
+    @Test
+    void overUdpACallerThatLooksForItsAnswerRunsTheDriverItselfWhileTheTransportThreadIsBusy() throws Exception {
+        Server server = server();
+        Pair pair = pair(server);
+        RecordingListener other = new RecordingListener();
+        TransportConnection notDriving = connect(server, other, Map.of("aeron.callerDrives", "false"));
+        TransportConnection otherIn = server.next();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // the process's one transport thread (node and client ends share it here) is kept busy
+        ((AeronConnection) pair.out()).link.agent().execute(() -> {
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            assertThat(held.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            // the node's answer is offered on this thread; only a run of the driver sends and receives it
+            assertThat(pair.in().send(text("granted"))).isTrue();
+            pollUntilAFrame(pair.out(), pair.client());
+            assertThat(text(pair.client().next(WAIT))).isEqualTo("granted");
+            assertThat(release.getCount())
+                    .as("the transport thread was busy all along")
+                    .isEqualTo(1);
+            // with aeron.callerDrives=false the answer waits for the transport thread
+            assertThat(otherIn.send(text("later"))).isTrue();
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+            while (System.nanoTime() - until < 0) {
+                notDriving.poll();
+            }
+            assertThat(other.frames)
+                    .as("nothing came while only the busy thread runs the driver")
+                    .isEmpty();
+        } finally {
+            release.countDown();
+        }
+        assertThat(text(other.next(WAIT))).isEqualTo("later");
     }
 }
