@@ -44,23 +44,23 @@ public final class ClientWorker {
         // every loop in rounds of WarmUp.CHUNK calls until this JVM's JIT is quiet, then each loop
         // MEASURED times n calls: one run of n calls on aeron-ipc lasts a tenth of a second, which
         // the JIT still at work, or one pause of the machine, would halve
-        Loop dictLoop = count -> {
-            for (int i = 0; i < count; i++) {
+        Loop dictLoop = (first, count) -> {
+            for (int i = first; i < first + count; i++) {
                 dict.put("k", i);
                 dict.get("k");
             }
         };
-        Loop listLoop = count -> {
-            for (int i = 0; i < count; i++) {
+        Loop listLoop = (first, count) -> {
+            for (int i = first; i < first + count; i++) {
                 list.add(i);
             }
         };
-        Loop customLoop = count -> {
+        Loop customLoop = (first, count) -> {
             for (int i = 0; i < count; i++) {
                 custom.increment();
             }
         };
-        Loop inlineLoop = count -> {
+        Loop inlineLoop = (first, count) -> {
             for (int i = 0; i < count; i++) {
                 inline.increment();
             }
@@ -68,10 +68,10 @@ public final class ClientWorker {
         long warm = System.nanoTime();
         WarmUp.report(
                 WarmUp.run(i -> {
-                    dictLoop.run(WarmUp.CHUNK);
-                    listLoop.run(WarmUp.CHUNK);
-                    customLoop.run(WarmUp.CHUNK);
-                    inlineLoop.run(WarmUp.CHUNK);
+                    dictLoop.run(WarmUp.first(i, n), WarmUp.CHUNK);
+                    listLoop.run(WarmUp.first(i, n), WarmUp.CHUNK);
+                    customLoop.run(0, WarmUp.CHUNK);
+                    inlineLoop.run(0, WarmUp.CHUNK);
                 }),
                 warm);
         list.clear();
@@ -128,16 +128,18 @@ public final class ClientWorker {
         /**
          * Makes the calls.
          *
+         * @param first the value the first call sends, where calls send one; the next send the
+         *     following values
          * @param count how many
          */
-        void run(int count);
+        void run(int first, int count);
     }
 
     /** Runs a loop {@link #MEASURED} times; returns the mean seconds of one run. */
     private static double seconds(Loop loop, int n) {
         long t = System.nanoTime();
         for (int round = 0; round < MEASURED; round++) {
-            loop.run(n);
+            loop.run(0, n);
         }
         return seconds(t) / MEASURED;
     }

@@ -55,16 +55,16 @@ public final class QueueWorkers {
                 throws InterruptedException {
             ready.await();
             long warm = System.nanoTime();
-            WarmUp.report(WarmUp.run(i -> roundTrips(in, out, WarmUp.CHUNK)), warm);
+            WarmUp.report(WarmUp.run(i -> roundTrips(in, out, WarmUp.first(i, rounds), WarmUp.CHUNK)), warm);
             long t = System.nanoTime();
-            roundTrips(in, out, rounds);
+            roundTrips(in, out, 0, rounds);
             results.put("queue_roundtrips_s", rounds / ClientWorker.seconds(t));
             in.put(STOP);
         }
 
-        private static void roundTrips(SharedQueue<Integer> in, SharedQueue<Integer> out, int rounds)
+        private static void roundTrips(SharedQueue<Integer> in, SharedQueue<Integer> out, int first, int rounds)
                 throws InterruptedException {
-            for (int i = 0; i < rounds; i++) {
+            for (int i = first; i < first + rounds; i++) {
                 in.put(i);
                 out.take();
             }
