@@ -64,7 +64,7 @@ final class OutgoingConnection extends AeronConnection {
      * answer to a call that waits on the node for a few hundred microseconds (a fair lock passed
      * round four processes) is received at once, rather than at the end of a park or through the
      * node's doorbell (three wake-ups). With 500 µs, four lock workers on two cores did
-     * 3.4-3.9k fair increments/s, with 2 ms 4.5-5.1k (docs/benchmarks.md). Costs the agent's
+     * 3.4-3.9k fair increments/s, with 2 ms 4.5-5.1k (docs/benchmarks-history.md). Costs the agent's
      * yields until the answer, at most 2 ms per call.
      */
     static final long UDP_HANDOVER_WINDOW_NS = TimeUnit.MILLISECONDS.toNanos(2);
@@ -89,7 +89,7 @@ final class OutgoingConnection extends AeronConnection {
      * Looks without a yield where a caller runs the driver: a look is a duty cycle with system calls
      * (a microsecond or more), and a caller that spins 64 of them holds a processor for over 100 µs
      * that the node or another process needs. With 4, the harness's UDP queue round trips and
-     * locked increments gained, where 64 lost them a third (docs/benchmarks.md).
+     * locked increments gained, where 64 lost almost half the queue round trips (docs/benchmarks.md).
      */
     static final int DRIVING_BUSY_POLLS = 4;
     /** How long the agent looks for an answer once a waiting caller stops reading. */
@@ -330,7 +330,7 @@ final class OutgoingConnection extends AeronConnection {
      * Over IPC, 16: a poll reads shared memory (tens of nanoseconds), so that is about one round
      * trip (1-2 µs on the test machine). A longer spin holds a processor the node may need: with a
      * queue client, its echo and the node on two cores, the harness's queue round trips went from
-     * 10-24k to 21-30k/s with this and {@code aeron.callerReadUs} together (docs/benchmarks.md).
+     * 10-24k to 21-30k/s with this and {@code aeron.callerReadUs} together (docs/benchmarks-history.md).
      * Over UDP, where answers take tens of microseconds: {@link #DRIVING_BUSY_POLLS} where the caller
      * runs the driver (each look a {@code recvmsg}), else the default.
      */
