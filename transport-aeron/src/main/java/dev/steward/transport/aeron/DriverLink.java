@@ -396,25 +396,39 @@ final class DriverLink {
     /**
      * Runs the embedded driver's duty cycle (its conductor, sender and receiver) once on the calling
      * thread, unless another thread runs it at this moment, the link is closed, or there is no
-     * embedded driver. A caller waiting for an answer over UDP does so while it looks: its request
-     * leaves and its answer comes in without a hand-over to the transport thread and back, as in a
-     * process whose one thread does all its Aeron work. Any thread; one at a time, which the
-     * driver needs (its agents are not thread-safe), with a happens-before edge from each holder to
-     * the next. An interrupt of a caller that runs it does not close its UDP channels, which are
-     * non-blocking (the JDK closes a channel on an interrupt only in a blocking operation).
+     * running embedded driver. A caller waiting for an answer over UDP does so while it looks: its
+     * request leaves and its answer comes in without a hand-over to the transport thread and back,
+     * as in a process whose one thread does all its Aeron work. Any thread; one at a time, which
+     * the driver needs (its agents are not thread-safe), with a happens-before edge from each
+     * holder to the next.
+     *
+     * <p>It calls the driver's agent, not its {@code AgentInvoker}: the invoker stops the driver
+     * for good, without a word, when a duty cycle with nothing to do runs on an interrupted thread,
+     * which a caller's thread may be at any moment (the transport thread never is). A failure of
+     * the duty cycle on a caller's thread is logged, and the transport thread's next duty cycle
+     * meets whatever caused it. The driver's UDP channels are
+     * non-blocking, which an interrupt does not close; the callers ({@link
+     * OutgoingConnection#poll}) do not run it on an interrupted thread all the same, since a file
+     * channel of a log buffer the conductor is making at that moment would close.
      *
      * @return the work done, or -1 if this thread did not run it
      */
     int drive() {
-        // not on an interrupted thread: the driver's file channels (new log buffers) would close
-        if (driverInvoker == null
-                || closed
-                || Thread.currentThread().isInterrupted()
-                || !driving.compareAndSet(false, true)) {
+        if (driverInvoker == null || closed || !driverInvoker.isRunning() || !driving.compareAndSet(false, true)) {
             return -1;
         }
         try {
-            return closed ? -1 : driverInvoker.invoke();
+            return closed || !driverInvoker.isRunning()
+                    ? -1
+                    : driverInvoker.agent().doWork();
+        } catch (Exception e) {
+            if (!(e instanceof AgentTerminationException)) {
+                LOG.log(
+                        Level.WARNING,
+                        "the embedded Aeron media driver's duty cycle failed on " + Thread.currentThread(),
+                        e);
+            }
+            return -1;
         } finally {
             driving.set(false);
         }

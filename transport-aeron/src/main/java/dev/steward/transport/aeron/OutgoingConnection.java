@@ -319,7 +319,9 @@ final class OutgoingConnection extends AeronConnection {
     @Override
     public boolean poll() {
         if (callerDrives) {
-            link.drive(); // this caller's request leaves, and its answer comes in, on this thread
+            if (!Thread.currentThread().isInterrupted()) { // see DriverLink.drive
+                link.drive(); // this caller's request leaves, and its answer comes in, on this thread
+            }
             return read(false); // it hands over when it stops to park (awaitReadable)
         }
         // a caller that will read on in awaitReadable hands over when it gives up there

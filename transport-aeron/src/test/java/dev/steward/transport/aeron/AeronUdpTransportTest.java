@@ -88,6 +88,27 @@ class AeronUdpTransportTest extends AbstractAeronTransportTest {
     }
 
     @Test
+    void aDutyCycleOfTheDriverOnAnInterruptedThreadLeavesTheDriverRunning() throws Exception {
+        Server server = server();
+        Pair pair = pair(server);
+        DriverLink link = ((AeronConnection) pair.out()).link;
+        Thread.currentThread().interrupt();
+        try {
+            for (int i = 0; i < 100; i++) {
+                link.drive(); // mostly nothing to do: Agrona's AgentInvoker would stop the driver here
+            }
+        } finally {
+            assertThat(Thread.interrupted())
+                    .as("the interrupt is left to its thread")
+                    .isTrue();
+        }
+        assertThat(pair.in().send(text("still running"))).isTrue();
+        assertThat(text(pair.client().next(WAIT))).isEqualTo("still running");
+        assertThat(pair.out().send(text("both ways"))).isTrue();
+        assertThat(text(server.listeners.get(0).next(WAIT))).isEqualTo("both ways");
+    }
+
+    @Test
     void overUdpACallerThatLooksForItsAnswerRunsTheDriverItselfWhileTheTransportThreadIsBusy() throws Exception {
         Server server = server();
         Pair pair = pair(server);
@@ -111,9 +132,6 @@ class AeronUdpTransportTest extends AbstractAeronTransportTest {
             assertThat(pair.in().send(text("granted"))).isTrue();
             pollUntilAFrame(pair.out(), pair.client());
             assertThat(text(pair.client().next(WAIT))).isEqualTo("granted");
-            assertThat(release.getCount())
-                    .as("the transport thread was busy all along")
-                    .isEqualTo(1);
             // with aeron.callerDrives=false the answer waits for the transport thread
             assertThat(otherIn.send(text("later"))).isTrue();
             long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
