@@ -406,10 +406,10 @@ final class DriverLink {
      * for good, without a word, when a duty cycle with nothing to do runs on an interrupted thread,
      * which a caller's thread may be at any moment (the transport thread never is). A failure of
      * the duty cycle on a caller's thread is logged, and the transport thread's next duty cycle
-     * meets whatever caused it. The driver's UDP channels are
-     * non-blocking, which an interrupt does not close; the callers ({@link
-     * OutgoingConnection#poll}) do not run it on an interrupted thread all the same, since a file
-     * channel of a log buffer the conductor is making at that moment would close.
+     * meets whatever caused it. The driver's UDP channels are non-blocking, which an interrupt does
+     * not close; the callers ({@link OutgoingConnection#poll}) do not run it on an interrupted
+     * thread all the same, since a file channel of a log buffer the conductor is making at that
+     * moment would close.
      *
      * @return the work done, or -1 if this thread did not run it
      */
