@@ -472,7 +472,7 @@ final class DriverLink {
     }
 
     /**
-     * Tells whether the link is closed. Agent thread.
+     * Tells whether the link is closed. Any thread.
      *
      * @return {@code true} once closed
      */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -85,6 +86,48 @@ class AeronUdpTransportTest extends AbstractAeronTransportTest {
         assertThat(notDriving.busyPolls())
                 .as("the default spin where only the transport thread runs the driver")
                 .isEqualTo(TransportConnection.DEFAULT_BUSY_POLLS);
+    }
+
+    @Test
+    void theDriverClosesWhileCallersRunItAndTheyStopCleanly() throws Exception {
+        Server server = server();
+        Pair pair = pair(server);
+        DriverLink link = ((AeronConnection) pair.out()).link;
+        java.nio.file.Path dir = link.directory();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger drives = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> pollers = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                pollers.add(pool.submit(() -> {
+                    while (!stop.get()) {
+                        pair.out().poll(); // each look runs the driver while the link is open
+                        if (link.drive() >= 0) {
+                            drives.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            Await.until(WAIT, () -> drives.get() > 1_000, () -> "callers ran the driver");
+            // the last users of the process's driver go: the transport thread closes it under them
+            pair.out().close();
+            server.transport.close();
+            Await.until(WAIT, link::isClosed, () -> "the driver's link closed");
+            Await.until(WAIT, () -> !java.nio.file.Files.exists(dir), () -> "the driver's directory went");
+            int afterClose = drives.get();
+            assertThat(link.drive()).as("no duty cycle once the link is closed").isEqualTo(-1);
+            stop.set(true);
+            for (java.util.concurrent.Future<?> f : pollers) {
+                f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS); // rethrows what a poller threw
+            }
+            assertThat(drives.get())
+                    .as("no caller ran the driver after it closed")
+                    .isEqualTo(afterClose);
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+        }
     }
 
     @Test
