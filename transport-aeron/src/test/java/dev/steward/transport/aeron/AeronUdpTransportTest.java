@@ -8,12 +8,20 @@ import dev.steward.spi.TransportConnection;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The transport on {@code aeron:udp}, on loopback. */
@@ -93,12 +101,12 @@ class AeronUdpTransportTest extends AbstractAeronTransportTest {
         Server server = server();
         Pair pair = pair(server);
         DriverLink link = ((AeronConnection) pair.out()).link;
-        java.nio.file.Path dir = link.directory();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicInteger drives = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        Path dir = link.directory();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger drives = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            List<java.util.concurrent.Future<?>> pollers = new java.util.ArrayList<>();
+            List<Future<?>> pollers = new ArrayList<>();
             for (int t = 0; t < 3; t++) {
                 pollers.add(pool.submit(() -> {
                     while (!stop.get()) {
@@ -114,11 +122,11 @@ class AeronUdpTransportTest extends AbstractAeronTransportTest {
             pair.out().close();
             server.transport.close();
             Await.until(WAIT, link::isClosed, () -> "the driver's link closed");
-            Await.until(WAIT, () -> !java.nio.file.Files.exists(dir), () -> "the driver's directory went");
+            Await.until(WAIT, () -> !Files.exists(dir), () -> "the driver's directory went");
             int afterClose = drives.get();
             assertThat(link.drive()).as("no duty cycle once the link is closed").isEqualTo(-1);
             stop.set(true);
-            for (java.util.concurrent.Future<?> f : pollers) {
+            for (Future<?> f : pollers) {
                 f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS); // rethrows what a poller threw
             }
             assertThat(drives.get())
