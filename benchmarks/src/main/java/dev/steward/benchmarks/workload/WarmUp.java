@@ -57,6 +57,17 @@ final class WarmUp {
     }
 
     /**
+     * How long this JVM's compilers have worked so far, for a worker to say in its log how much of
+     * that fell in its timed part.
+     *
+     * @return milliseconds, or -1 where the JVM does not say
+     */
+    static long compileMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+
+    /**
      * Runs rounds until the loop is compiled (see the class comment).
      *
      * @param round the round

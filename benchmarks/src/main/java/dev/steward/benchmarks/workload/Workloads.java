@@ -20,6 +20,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.ProcessBuilder.Redirect;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,22 +230,36 @@ public final class Workloads {
         ns.set("count", 0);
         SharedQueue<Long> readyQ = m.queue();
         SharedQueue<Long> doneQ = m.queue();
+        SharedEvent together = m.event();
         SharedEvent go = m.event();
         int per = n / (4 * workers);
         List<ManagedProcess> ps = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            ps.add(spawn(m, LockWorker.class, lock, ns, per, readyQ, go, doneQ));
+            ps.add(spawn(m, LockWorker.class, lock, ns, per, per * workers, readyQ, together, go, doneQ));
         }
         for (int i = 0; i < workers; i++) {
-            readyQ.take();
+            readyQ.take(); // warmed up as it came
+        }
+        together.set();
+        for (int i = 0; i < workers; i++) {
+            readyQ.take(); // and with all the others
         }
         ns.set("count", 0); // the workers' warm-up counted too
+        long compiled = WarmUp.compileMillis();
+        long from = ManagementFactory.getRuntimeMXBean().getUptime();
         long start = System.nanoTime();
         go.set();
         for (int i = 0; i < workers; i++) {
             doneQ.take();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        System.err.printf(
+                "%s: %.3f s (%d-%d ms after this JVM started), the node's JVM compiled for %d ms meanwhile%n",
+                rateKey,
+                seconds,
+                from,
+                ManagementFactory.getRuntimeMXBean().getUptime(),
+                WarmUp.compileMillis() - compiled);
         for (ManagedProcess p : ps) {
             join(p);
         }
