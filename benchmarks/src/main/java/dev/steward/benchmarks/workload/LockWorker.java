@@ -21,9 +21,11 @@ public final class LockWorker {
      * @param increments how many
      * @param total how many all the workers do together
      * @param ready where to say it has warmed up, alone and then together
-     * @param together set when every worker has warmed up alone
+     * @param together set when every worker has warmed up as it came
      * @param go set when the clock starts
      * @param done where to say it is done
+     * @param end set when every worker is done: a worker that left earlier would end its session
+     *     while the others still run, and the node's compiled code would meet that in the timed part
      * @throws InterruptedException if interrupted
      */
     public static void main(
@@ -34,7 +36,8 @@ public final class LockWorker {
             SharedQueue<Long> ready,
             SharedEvent together,
             SharedEvent go,
-            SharedQueue<Long> done)
+            SharedQueue<Long> done,
+            SharedEvent end)
             throws InterruptedException {
         long pid = ProcessHandle.current().pid();
         // before the clock (the harness resets the count afterwards): the JIT compiles the path,
@@ -57,12 +60,12 @@ public final class LockWorker {
         long from = ManagementFactory.getRuntimeMXBean().getUptime();
         increment(lock, ns, increments, Integer.MAX_VALUE);
         done.put(pid);
+        long compiledInPart = WarmUp.compileMillis() - compiled;
+        long to = ManagementFactory.getRuntimeMXBean().getUptime();
+        end.await();
         System.err.printf(
                 "worker %d: %d ms of compilation in the timed part (%d-%d ms after the JVM started)%n",
-                pid,
-                WarmUp.compileMillis() - compiled,
-                from,
-                ManagementFactory.getRuntimeMXBean().getUptime());
+                pid, compiledInPart, from, to);
     }
 
     /** The timed loop; the count goes back to 0 when it reaches {@code wrapAt} (in the warm-up only). */
